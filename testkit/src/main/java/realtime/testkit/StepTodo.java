@@ -1,0 +1,88 @@
+package realtime.testkit;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A test failure caused by an exercise that is still a TODO. It carries no stack trace, because
+ * the message already says which step to work on and where.
+ */
+public final class StepTodo extends AssertionError {
+
+    private static final Pattern TODO = Pattern.compile("TODO step (\\d+): ([^\"\\r\\n]+)");
+
+    private final int step;
+    private final String task;
+    private final String location;
+
+    StepTodo(int step, String task, String location) {
+        super(describe(step, task, location), null);
+        this.step = step;
+        this.task = task.strip();
+        this.location = location;
+    }
+
+    /** Finds a "TODO step N: task" marker in the message of the error or of any of its causes. */
+    public static Optional<StepTodo> find(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StepTodo todo) {
+                return Optional.of(todo);
+            }
+            Optional<StepTodo> todo = find(cause.getMessage(), locationOf(cause));
+            if (todo.isPresent()) {
+                return todo;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Finds a "TODO step N: task" marker in a text such as an HTTP response body. */
+    public static Optional<StepTodo> find(String text, String location) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = TODO.matcher(text);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StepTodo(Integer.parseInt(matcher.group(1)), matcher.group(2), location));
+    }
+
+    public int step() {
+        return step;
+    }
+
+    public String task() {
+        return task;
+    }
+
+    /** The class, method and line that threw the TODO, or null when it came from a server response. */
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
+    private static String describe(int step, String task, String location) {
+        String where = location == null ? "" : " (" + location + ")";
+        return "Step " + step + " is still a TODO: " + task.strip() + where;
+    }
+
+    // Only an UnsupportedOperationException thrown by an exercise points at the learner's code.
+    private static String locationOf(Throwable cause) {
+        if (!(cause instanceof UnsupportedOperationException)) {
+            return null;
+        }
+        StackTraceElement[] frames = cause.getStackTrace();
+        if (frames.length == 0) {
+            return null;
+        }
+        StackTraceElement top = frames[0];
+        String simpleName = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1);
+        return simpleName + "." + top.getMethodName() + ", " + top.getFileName() + ":" + top.getLineNumber();
+    }
+}

@@ -20,9 +20,9 @@ import org.junit.platform.launcher.TestPlan;
  * and writes the same figures to {@code target/workbook-progress.properties} for CI.
  *
  * <p>Tests name their step with a tag such as {@code @Tag("step-2")} on the class or method. A
- * step is done when it ran at least one test and none failed. The module, README and build folder
- * come from system properties that the parent POM gives Surefire; without them the listener is
- * silent, so the testkit's own tests print nothing.
+ * step is done when it ran at least one test and none failed. The parent POM passes the module,
+ * README and build folder to Surefire as system properties. Without them the listener prints
+ * nothing, so the testkit's own tests stay quiet.
  */
 public final class ProgressListener implements TestExecutionListener {
 
@@ -48,7 +48,7 @@ public final class ProgressListener implements TestExecutionListener {
         Throwable failure = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
                 ? null
                 : result.getThrowable().orElseGet(() -> new AssertionError("aborted"));
-        results.computeIfAbsent(step.get(), number -> new StepResult()).record(failure);
+        results.computeIfAbsent(step.get(), StepResult::new).record(failure);
     }
 
     @Override
@@ -88,7 +88,7 @@ public final class ProgressListener implements TestExecutionListener {
         properties.setProperty("steps", String.valueOf(steps.size()));
         properties.setProperty("steps.done", String.valueOf(results.values().stream().filter(StepResult::done).count()));
         for (int step : steps) {
-            StepResult result = results.getOrDefault(step, new StepResult());
+            StepResult result = results.getOrDefault(step, new StepResult(step));
             properties.setProperty("step." + step + ".title", titles.getOrDefault(step, "(no README heading)"));
             properties.setProperty("step." + step + ".passed", String.valueOf(result.passed));
             properties.setProperty("step." + step + ".failed", String.valueOf(result.failed));

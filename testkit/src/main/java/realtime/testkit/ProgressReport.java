@@ -59,6 +59,9 @@ final class ProgressReport {
         if (result.done()) {
             return "";
         }
+        if (result.blockedByEarlierStep()) {
+            return ": needs Step " + result.todo.step() + " first";
+        }
         if (result.todo != null && result.todo.location() != null) {
             return ": still a TODO in " + result.todo.location();
         }

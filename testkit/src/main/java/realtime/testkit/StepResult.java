@@ -1,12 +1,23 @@
 package realtime.testkit;
 
-/** What one run of the tests showed about one step of a lesson. */
+/** The outcome of one lesson step's tests in one test run. */
 final class StepResult {
 
+    private final int step;
     int passed;
     int failed;
+    /** A TODO of this step that a test hit, else the first TODO of another step. */
     StepTodo todo;
     String firstFailure;
+
+    StepResult(int step) {
+        this.step = step;
+    }
+
+    /** True when the failures come from another step's TODO: that step has to be done first. */
+    boolean blockedByEarlierStep() {
+        return todo != null && todo.step() != step;
+    }
 
     boolean ran() {
         return passed + failed > 0;
@@ -23,7 +34,7 @@ final class StepResult {
         }
         failed++;
         StepTodo found = StepTodo.find(failure).orElse(null);
-        if (todo == null && found != null) {
+        if (found != null && (todo == null || (todo.step() != step && found.step() == step))) {
             todo = found;
         }
         if (firstFailure == null) {

@@ -1,0 +1,206 @@
+package realtime.shortpolling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A short-polling client of {@code GET /prices}. It asks for the changes since the last version it
+ * saw, on a fixed interval, and hands each change to a listener once, in version order.
+ *
+ * <p>It sends {@code If-None-Match}, so an unchanged board costs a 304 with no body; waits as long
+ * as {@code Retry-After} says after a 429 or 503; and backs off exponentially, with jitter, after
+ * network errors and 5xx. {@link #close()} stops it and leaves no thread running.
+ */
+public final class PricePoller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PricePoller.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI pricesUri;
+    private final Duration interval;
+    private final Consumer<Price> listener;
+    private final Backoff backoff;
+    private final PollerStats stats = new PollerStats();
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService httpExecutor;
+    private final HttpClient http;
+
+    // Written only on the scheduler's single thread; volatile so other threads can read them.
+    private volatile long lastVersion;
+    private volatile String lastEtag;
+    private volatile RuntimeException lastFailure;
+
+    /**
+     * @param pricesUri the {@code /prices} address, without a query
+     * @param interval  the wait between two polls when all is well
+     * @param backoff   the waits after failures
+     * @param listener  called on the poller's thread with each change, in version order
+     */
+    public PricePoller(URI pricesUri, Duration interval, Backoff backoff, Consumer<Price> listener) {
+        this.pricesUri = pricesUri;
+        this.interval = interval;
+        this.backoff = backoff;
+        this.listener = listener;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "price-poller"));
+        // The client's own async work runs on a thread we own, so close() can stop it.
+        this.httpExecutor = Executors.newSingleThreadExecutor(task -> new Thread(task, "price-poller-http"));
+        this.http = HttpClient.newBuilder()
+                .executor(httpExecutor)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A poller with a backoff from 500 ms up to 30 s. */
+    public static PricePoller create(URI pricesUri, Duration interval, Consumer<Price> listener) {
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), RandomGenerator.getDefault());
+        return new PricePoller(pricesUri, interval, backoff, listener);
+    }
+
+    /** Starts polling now; each poll schedules the next. */
+    public PricePoller start() {
+        scheduler.execute(this::pollAndReschedule);
+        return this;
+    }
+
+    public PollerStats stats() {
+        return stats;
+    }
+
+    /** The board version of the last change delivered: 0 before the first. */
+    public long lastVersion() {
+        return lastVersion;
+    }
+
+    /** The last exception a poll threw, such as an unreadable body; null when none has. */
+    public RuntimeException lastFailure() {
+        return lastFailure;
+    }
+
+    private void pollAndReschedule() {
+        Duration delay;
+        try {
+            delay = pollOnce();
+        } catch (RuntimeException e) {
+            lastFailure = e;
+            LOG.warn("Poll of {} failed: {}", pricesUri, e.toString());
+            delay = backoff.nextDelay();
+        }
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(this::pollAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Sends one poll, delivers what it brought, and returns how long to wait before the next. */
+    Duration pollOnce() {
+        HttpResponse<String> response;
+        try {
+            response = http.send(nextRequest(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            LOG.warn("Poll of {} failed: {}; backing off", pricesUri, e.toString());
+            return backoff.nextDelay();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return interval;
+        }
+        stats.countRequest();
+
+        int status = response.statusCode();
+        if (status == 200 || status == 304) {
+            backoff.reset();
+            stats.countChanges(deliver(response));
+            return interval;
+        }
+        return delayAfterRejection(response);
+    }
+
+    /** The next poll: the changes since the last version seen, unless they are still what we have. */
+    HttpRequest nextRequest() {
+        // >>> step 5: ask for the changes since the last version, sending If-None-Match with the last ETag
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pricesUri + "?since=" + lastVersion))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
+        if (lastEtag != null) {
+            request.header("If-None-Match", lastEtag);
+        }
+        return request.build();
+        // <<< step 5
+    }
+
+    /** Hands the listener each change newer than the last one delivered; returns how many. */
+    int deliver(HttpResponse<String> response) {
+        // >>> step 5: on 200, deliver each price newer than the last version, in order, then remember version and ETag
+        if (response.statusCode() == 304) {
+            return 0;
+        }
+        PriceChanges changes;
+        try {
+            changes = JSON.readValue(response.body(), PriceChanges.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable /prices body: " + e.getOriginalMessage(), e);
+        }
+
+        int delivered = 0;
+        for (Price price : changes.prices()) {
+            // A repeated or stale answer (a cache, a retry) must not deliver a change twice.
+            if (price.version() > lastVersion) {
+                listener.accept(price);
+                lastVersion = price.version();
+                delivered++;
+            }
+        }
+        lastVersion = Math.max(lastVersion, changes.version());
+        lastEtag = response.headers().firstValue("ETag").orElse(null);
+        return delivered;
+        // <<< step 5
+    }
+
+    /** The wait after a response other than 200 or 304. */
+    Duration delayAfterRejection(HttpResponse<String> response) {
+        // >>> step 6: wait as long as Retry-After says; back off after other errors
+        Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+        if (retryAfter.isPresent()) {
+            LOG.info("Server answered {}; retrying after {} s", response.statusCode(), retryAfter.get().toSeconds());
+            return retryAfter.get().compareTo(interval) > 0 ? retryAfter.get() : interval;
+        }
+        LOG.warn("Server answered {}; backing off", response.statusCode());
+        return backoff.nextDelay();
+        // <<< step 6
+    }
+
+    /** Stops polling, waits for a poll in flight to finish, and stops every thread it started. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        httpExecutor.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            httpExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // HttpClient is AutoCloseable from Java 21 on; on 17 its selector thread ends once it is unreachable.
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the HTTP client failed", e);
+            }
+        }
+    }
+}

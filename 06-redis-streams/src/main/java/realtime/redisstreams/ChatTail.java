@@ -1,0 +1,117 @@
+package realtime.redisstreams;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.params.XReadParams;
+import redis.clients.jedis.resps.StreamEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a stream on a thread of its own with {@code XREAD BLOCK} and passes each new message to
+ * a listener, in stream order. {@link #close()} stops it within one {@code BLOCK} time.
+ */
+public final class ChatTail implements AutoCloseable {
+
+    /** The most entries one XREAD returns; a tail that fell behind catches up in batches. */
+    static final int BATCH_SIZE = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatTail.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+    private final UnifiedJedis redis;
+    private final String key;
+    private final Duration block;
+    private final Consumer<ChatMessage> listener;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+
+    private ChatTail(UnifiedJedis redis, String key, Duration block, Consumer<ChatMessage> listener, StreamEntryID cursor) {
+        this.redis = redis;
+        this.key = key;
+        this.block = block;
+        this.listener = listener;
+        this.thread = new Thread(() -> run(cursor), "chat-tail-" + key);
+        this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts following the stream at {@code key}.
+     *
+     * @param after the id of the last message the caller already has, so the tail resumes right
+     *              after it with no gap; null to receive only messages added from now on
+     * @param block how long one XREAD waits for new entries; the client's blocking socket timeout
+     *              must be longer (see {@link RedisClients})
+     */
+    public static ChatTail start(UnifiedJedis redis, String key, String after, Duration block, Consumer<ChatMessage> listener) {
+        if (after != null && !ChatStream.ENTRY_ID.matcher(after).matches()) {
+            throw new InvalidFieldException("after", "after must be a stream entry id such as 1718000000000-0, got " + after);
+        }
+        ChatTail tail = new ChatTail(redis, key, block, listener, startCursor(after));
+        tail.thread.start();
+        return tail;
+    }
+
+    /** Returns where the first XREAD starts. */
+    static StreamEntryID startCursor(String after) {
+        throw new UnsupportedOperationException("TODO step 3: start after the given id, or at \"$\" to receive only entries added from now on");
+    }
+
+    /**
+     * Waits up to the BLOCK time for entries after {@code cursor}, passes each to the listener, and
+     * returns the cursor for the next read.
+     */
+    StreamEntryID readOnce(StreamEntryID cursor) {
+        throw new UnsupportedOperationException("TODO step 3: XREAD BLOCK after the cursor, pass each entry on, and return the last id read");
+    }
+
+    /** The error that stopped this tail, or null while it runs or after a clean close. */
+    public RuntimeException failure() {
+        return failure;
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    /** Stops the tail and waits for its thread, which ends when its current BLOCK runs out. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(block.plus(RedisClients.BLOCKING_MARGIN).toMillis());
+    }
+
+    private void run(StreamEntryID start) {
+        StreamEntryID cursor = start;
+        while (running) {
+            try {
+                cursor = readOnce(cursor);
+            } catch (JedisConnectionException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Tail of {} lost its Redis connection ({}); retrying in {} ms", key, e.getMessage(), RETRY_PAUSE.toMillis());
+                pause();
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.error("Tail of {} stopped: {}", key, e.toString());
+                return;
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

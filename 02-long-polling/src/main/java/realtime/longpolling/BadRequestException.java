@@ -1,0 +1,16 @@
+package realtime.longpolling;
+
+/** Input the server cannot use; it answers {@code 400} with a JSON body naming the field. */
+public final class BadRequestException extends RuntimeException {
+
+    private final String field;
+
+    public BadRequestException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -110,7 +110,7 @@ class VersionedBoardTest {
     @DisplayName("updates from many threads each get their own version")
     void concurrentUpdatesGetDistinctVersions() throws Exception {
         int threads = 4;
-        int updatesPerThread = 500;
+        int updatesPerThread = 25_000;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         cleanup.add(pool::shutdownNow);
         CountDownLatch go = new CountDownLatch(1);

@@ -1,0 +1,48 @@
+package realtime.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Test data: order events for several orders, interleaved as a busy shop would produce them. */
+final class OrderEvents {
+
+    private OrderEvents() {
+    }
+
+    /** Returns {@code count} events spread round-robin over {@code orders} orders, with sequences from 1. */
+    static List<OrderEvent> interleaved(int orders, int count) {
+        List<OrderEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String orderId = "order-" + (i % orders);
+            long sequence = i / orders + 1;
+            events.add(OrderEvent.of(orderId, sequence, "STATUS-" + sequence));
+        }
+        return events;
+    }
+
+    /** Publishes the events one after another and waits until the broker has them all. */
+    static void publishAll(OrderEventPublisher publisher, List<OrderEvent> events) throws Exception {
+        List<CompletableFuture<?>> deliveries = new ArrayList<>();
+        for (OrderEvent event : events) {
+            deliveries.add(publisher.publish(event));
+        }
+        CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Returns the orders whose sequences did not arrive as 1, 2, 3, ... */
+    static Map<String, List<Long>> outOfOrder(Map<String, List<Long>> sequencesByOrder) {
+        Map<String, List<Long>> wrong = new java.util.TreeMap<>();
+        sequencesByOrder.forEach((orderId, sequences) -> {
+            for (int i = 0; i < sequences.size(); i++) {
+                if (sequences.get(i) != i + 1) {
+                    wrong.put(orderId, sequences);
+                    return;
+                }
+            }
+        });
+        return wrong;
+    }
+}

@@ -84,7 +84,7 @@ public final class Reclaimer {
     }
 
     /** Acknowledges this reclaimer's pending entries whose data trimming has deleted. */
-    private void acknowledgeTrimmed() {
+    void acknowledgeTrimmed() {
         List<StreamPendingEntry> owned = redis.xpending(stream, group,
                 XPendingParams.xPendingParams().count(BATCH_SIZE * 10).consumer(name));
         for (StreamPendingEntry pending : owned) {

@@ -69,6 +69,25 @@ class ReclaimTest {
     }
 
     @Test
+    @DisplayName("a claimed entry that trimming deleted leaves the pending list")
+    void trimmedEntryIsCleared() {
+        List<String> held = appendUpdates(2, "held");
+        crashHolding("crashed", 2);
+        redis.client.xdel(stream, new StreamEntryID(held.get(0)));
+        RecordingHandler handler = new RecordingHandler();
+        Reclaimer reclaimer = new Reclaimer(redis.client, stream, GROUP, "reclaimer", handler, SHORT_IDLE, MAX_DELIVERIES, deadLetters);
+
+        await().untilAsserted(() -> {
+            reclaimer.reclaimOnce();
+            assertThat(pending())
+                    .as("Step 6: an entry deleted by trimming cannot be handled; it must still leave the pending list. "
+                            + "Redis 6.2 returns it as null from XAUTOCLAIM: call acknowledgeTrimmed(). See Reclaimer.reclaimOnce.")
+                    .isEmpty();
+        });
+        assertThat(handler.handledIds()).containsExactly(held.get(1));
+    }
+
+    @Test
     @DisplayName("entries idle for less than the limit stay with their consumer")
     void leavesRecentEntries() {
         appendUpdates(2, "busy");

@@ -11,7 +11,9 @@ import io.javalin.http.staticfiles.Location;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import redis.clients.jedis.UnifiedJedis;
 import org.slf4j.Logger;
@@ -36,9 +38,11 @@ public final class ChatServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Javalin app;
+    private final Set<ChatTail> liveTails;
 
-    private ChatServer(Javalin app) {
+    private ChatServer(Javalin app, Set<ChatTail> liveTails) {
         this.app = app;
+        this.liveTails = liveTails;
     }
 
     /**
@@ -49,6 +53,7 @@ public final class ChatServer implements AutoCloseable {
      */
     public static ChatServer start(ChatStream chat, UnifiedJedis redis, Duration tailBlock, int port) {
         Semaphore liveSlots = new Semaphore(MAX_LIVE_CLIENTS);
+        Set<ChatTail> liveTails = ConcurrentHashMap.newKeySet();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.staticFiles.add("/public", Location.CLASSPATH);
@@ -69,7 +74,7 @@ public final class ChatServer implements AutoCloseable {
                     throw new TooManyLiveClientsException();
                 }
             });
-            config.routes.sse("/api/messages/live", client -> follow(chat, redis, tailBlock, client, liveSlots));
+            config.routes.sse("/api/messages/live", client -> follow(chat, redis, tailBlock, client, liveSlots, liveTails));
 
             config.routes.exception(InvalidFieldException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of(
                     "error", "invalid_field",
@@ -85,7 +90,7 @@ public final class ChatServer implements AutoCloseable {
         });
         app.start("127.0.0.1", port);
         LOG.info("Chat listening on http://localhost:{}/", app.port());
-        return new ChatServer(app);
+        return new ChatServer(app, liveTails);
     }
 
     public int port() {
@@ -97,9 +102,13 @@ public final class ChatServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
 
+    /** Stops the server and its live tails, so none is still reading when the caller closes the Redis client. */
     @Override
     public void close() {
         app.stop();
+        for (ChatTail tail : liveTails) {
+            closeQuietly(tail);
+        }
         LOG.info("Chat stopped");
     }
 
@@ -156,7 +165,8 @@ public final class ChatServer implements AutoCloseable {
         return after == null || after.isBlank() ? null : after.strip();
     }
 
-    private static void follow(ChatStream chat, UnifiedJedis redis, Duration tailBlock, SseClient client, Semaphore liveSlots) {
+    private static void follow(ChatStream chat, UnifiedJedis redis, Duration tailBlock, SseClient client,
+                               Semaphore liveSlots, Set<ChatTail> liveTails) {
         client.keepAlive();
         String after = resumeId(client.ctx());
         ChatTail tail;
@@ -174,16 +184,22 @@ public final class ChatServer implements AutoCloseable {
             client.close();
             return;
         }
+        liveTails.add(tail);
         LOG.debug("Live client connected after {}", after);
         client.onClose(() -> {
             liveSlots.release();
-            try {
-                tail.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            liveTails.remove(tail);
+            closeQuietly(tail);
             LOG.debug("Live client left");
         });
+    }
+
+    private static void closeQuietly(ChatTail tail) {
+        try {
+            tail.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** More live streams than {@link #MAX_LIVE_CLIENTS}; the server answers {@code 503}. */

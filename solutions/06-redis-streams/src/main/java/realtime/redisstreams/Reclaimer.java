@@ -73,15 +73,16 @@ public final class Reclaimer {
         int handled = 0;
         int failed = 0;
         int deadLettered = 0;
+        boolean trimmedSeen = false;
         StreamEntryID cursor = new StreamEntryID(0, 0);
         do {
             Map.Entry<StreamEntryID, List<StreamEntry>> page = redis.xautoclaim(stream, group, name,
                     minIdle.toMillis(), cursor, XAutoClaimParams.xAutoClaimParams().count(BATCH_SIZE));
             for (StreamEntry entry : page.getValue()) {
                 // Redis 6.2 returns null for a claimed entry that trimming deleted (Redis 7 drops it
-                // from the PEL itself); acknowledgeTrimmed() removes those.
+                // from the PEL itself); acknowledgeTrimmed() acknowledges those.
                 if (entry == null) {
-                    acknowledgeTrimmed();
+                    trimmedSeen = true;
                     continue;
                 }
                 // The count includes the delivery XAUTOCLAIM just made.
@@ -98,6 +99,9 @@ public final class Reclaimer {
             // XAUTOCLAIM returns where to continue; 0-0 means the scan reached the end of the PEL.
             cursor = page.getKey();
         } while (!cursor.equals(new StreamEntryID(0, 0)));
+        if (trimmedSeen) {
+            acknowledgeTrimmed();
+        }
         return new ReclaimResult(handled, failed, deadLettered);
         // <<< step 6
     }
@@ -122,7 +126,7 @@ public final class Reclaimer {
     }
 
     /** Acknowledges this reclaimer's pending entries whose data trimming has deleted. */
-    private void acknowledgeTrimmed() {
+    void acknowledgeTrimmed() {
         List<StreamPendingEntry> owned = redis.xpending(stream, group,
                 XPendingParams.xPendingParams().count(BATCH_SIZE * 10).consumer(name));
         for (StreamPendingEntry pending : owned) {

@@ -30,8 +30,9 @@ public final class PriceFeed implements AutoCloseable {
     public static PriceFeed start(PriceBoard board, Duration tick) {
         PriceFeed feed = new PriceFeed(board);
         for (String symbol : SYMBOLS) {
-            feed.prices.put(symbol, BigDecimal.valueOf(100));
-            board.update(symbol, BigDecimal.valueOf(100));
+            BigDecimal opening = new BigDecimal("100.00");
+            feed.prices.put(symbol, opening);
+            board.update(symbol, opening);
         }
         feed.ticker.scheduleAtFixedRate(feed::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         return feed;

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,8 @@ public final class PricePoller implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI pricesUri;
+    // Servers rate-limit per client; without an id, every client behind one address shares a limit.
+    private final String clientId = UUID.randomUUID().toString();
     private final Duration interval;
     private final Consumer<Price> listener;
     private final Backoff backoff;

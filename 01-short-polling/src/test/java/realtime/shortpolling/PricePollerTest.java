@@ -65,6 +65,10 @@ class PricePollerTest {
         assertThat(third.header("If-None-Match"))
                 .as("Step 5: after an answer with ETag \"7\", polls must send If-None-Match: \"7\"")
                 .isEqualTo("\"7\"");
+        assertThat(first.header("X-Client-Id"))
+                .as("Step 5: every poll must send the poller's clientId in X-Client-Id")
+                .isNotBlank()
+                .isEqualTo(third.header("X-Client-Id"));
     }
 
     @Test

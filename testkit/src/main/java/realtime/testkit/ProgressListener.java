@@ -17,12 +17,13 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Prints how far a learner has come at the end of every test run, one step of the lesson a line,
- * and writes the same figures to {@code target/workbook-progress.properties} for CI.
+ * and writes it to {@code target/workbook-progress.txt}, with its figures in
+ * {@code target/workbook-progress.properties} for CI.
  *
  * <p>Tests name their step with a tag such as {@code @Tag("step-2")} on the class or method. A
  * step is done when it ran at least one test and none failed. The parent POM passes the module,
- * README and build folder to Surefire as system properties. Without them the listener prints
- * nothing, so the testkit's own tests stay quiet.
+ * README and build folder to Surefire as system properties. A run without them, or without any
+ * step-tagged test (such as the testkit's own), prints nothing.
  */
 public final class ProgressListener implements TestExecutionListener {
 
@@ -59,8 +60,41 @@ public final class ProgressListener implements TestExecutionListener {
         }
         Map<Integer, String> titles = LessonSteps.read(Path.of(System.getProperty("workbook.readme", "README.md")));
         boolean solution = "solution".equals(System.getProperty("workbook.mode"));
-        System.out.println(ProgressReport.format(module, solution, titles, results));
-        writeProperties(module, titles);
+        carryOverEarlierRun(titles);
+        String summary = ProgressReport.format(module, solution, titles, results);
+        System.out.println(summary);
+        writeFiles(module, titles, summary);
+    }
+
+    // A run of some steps only (-Dgroups=step-3) keeps what the previous run found for the others.
+    private void carryOverEarlierRun(Map<Integer, String> titles) {
+        Path file = Path.of(System.getProperty("workbook.build.dir", "target"), "workbook-progress.properties");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Properties earlier = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            earlier.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return;
+        }
+        if (!System.getProperty("workbook.mode", "starter").equals(earlier.getProperty("mode"))) {
+            return;
+        }
+        for (int step : titles.keySet()) {
+            String passed = earlier.getProperty("step." + step + ".passed");
+            String failed = earlier.getProperty("step." + step + ".failed");
+            if (results.containsKey(step) || passed == null || failed == null) {
+                continue;
+            }
+            StepResult carried = new StepResult(step);
+            carried.passed = Integer.parseInt(passed);
+            carried.failed = Integer.parseInt(failed);
+            carried.fromEarlierRun = true;
+            if (carried.ran()) {
+                results.put(step, carried);
+            }
+        }
     }
 
     // A step tag may sit on the method, its class or an enclosing class.
@@ -79,7 +113,7 @@ public final class ProgressListener implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private void writeProperties(String module, Map<Integer, String> titles) {
+    private void writeFiles(String module, Map<Integer, String> titles, String summary) {
         Properties properties = new Properties();
         properties.setProperty("module", module);
         properties.setProperty("mode", System.getProperty("workbook.mode", "starter"));
@@ -94,14 +128,16 @@ public final class ProgressListener implements TestExecutionListener {
             properties.setProperty("step." + step + ".failed", String.valueOf(result.failed));
             properties.setProperty("step." + step + ".todo", String.valueOf(result.todo != null));
         }
-        Path file = Path.of(System.getProperty("workbook.build.dir", "target"), "workbook-progress.properties");
+        Path folder = Path.of(System.getProperty("workbook.build.dir", "target"));
+        Path file = folder.resolve("workbook-progress.properties");
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(folder);
             try (var out = Files.newBufferedWriter(file)) {
                 properties.store(out, "Progress of " + module + ", written by the testkit after each test run");
             }
+            Files.writeString(folder.resolve("workbook-progress.txt"), summary.strip() + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
+            throw new UncheckedIOException("Could not write the progress files in " + folder, e);
         }
     }
 }

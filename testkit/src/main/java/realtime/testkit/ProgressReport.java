@@ -32,7 +32,9 @@ final class ProgressReport {
             }
         }
 
-        if (next == null) {
+        if (next == null && solution) {
+            out.append("All steps pass on the reference solution.\n");
+        } else if (next == null) {
             out.append("All steps pass. Compare with the reference: README, \"Compare with the solution\".\n");
         } else {
             out.append("Next: Step ").append(next).append(" — ").append(titles.getOrDefault(next, ""))
@@ -57,13 +59,16 @@ final class ProgressReport {
             return ": not run";
         }
         if (result.done()) {
-            return "";
+            return result.fromEarlierRun ? " (passed in an earlier run)" : "";
+        }
+        if (result.fromEarlierRun) {
+            return ": failed in an earlier run, not run this time";
         }
         if (result.blockedByEarlierStep()) {
             return ": needs Step " + result.todo.step() + " first";
         }
-        if (result.todo != null && result.todo.location() != null) {
-            return ": still a TODO in " + result.todo.location();
+        if (!result.todoLocations.isEmpty()) {
+            return ": still a TODO in " + String.join("; ", result.todoLocations);
         }
         if (result.todo != null) {
             return ": still a TODO";

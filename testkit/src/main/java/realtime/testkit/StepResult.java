@@ -1,6 +1,9 @@
 package realtime.testkit;
 
-/** The outcome of one lesson step's tests in one test run. */
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** The outcome of one lesson step's tests in one test run, or carried over from an earlier run. */
 final class StepResult {
 
     private final int step;
@@ -8,13 +11,17 @@ final class StepResult {
     int failed;
     /** A TODO of this step that a test hit, else the first TODO of another step. */
     StepTodo todo;
+    /** Where this step's own TODOs were thrown, in the order the tests hit them. */
+    final Set<String> todoLocations = new LinkedHashSet<>();
     String firstFailure;
+    /** True when this run did not run the step and the counts come from the previous run. */
+    boolean fromEarlierRun;
 
     StepResult(int step) {
         this.step = step;
     }
 
-    /** True when the failures come from another step's TODO: that step has to be done first. */
+    /** Tells whether the failures come from another step's TODO, so that step has to be done first. */
     boolean blockedByEarlierStep() {
         return todo != null && todo.step() != step;
     }
@@ -36,6 +43,9 @@ final class StepResult {
         StepTodo found = StepTodo.find(failure).orElse(null);
         if (found != null && (todo == null || (todo.step() != step && found.step() == step))) {
             todo = found;
+        }
+        if (found != null && found.step() == step && found.location() != null) {
+            todoLocations.add(found.location());
         }
         if (firstFailure == null) {
             firstFailure = firstLine(found != null ? found.getMessage() : String.valueOf(failure.getMessage()));

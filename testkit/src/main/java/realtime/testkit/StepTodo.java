@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 public final class StepTodo extends AssertionError {
 
     private static final Pattern TODO = Pattern.compile("TODO step (\\d+): ([^\"\\r\\n]+)");
+    private static final Pattern JSON_LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"([^\"]+)\"");
 
     private final int step;
     private final String task;
@@ -46,7 +47,10 @@ public final class StepTodo extends AssertionError {
         return Optional.empty();
     }
 
-    /** Finds a "TODO step N: task" marker in a text such as an HTTP response body. */
+    /**
+     * Finds a "TODO step N: task" marker in a text such as an HTTP response body. Without a given
+     * location, a JSON {@code "location"} field in the text is used, as a server's TODO error sends.
+     */
     public static Optional<StepTodo> find(String text, String location) {
         if (text == null) {
             return Optional.empty();
@@ -55,7 +59,25 @@ public final class StepTodo extends AssertionError {
         if (!matcher.find()) {
             return Optional.empty();
         }
+        if (location == null) {
+            Matcher json = JSON_LOCATION.matcher(text);
+            location = json.find() ? json.group(1) : null;
+        }
         return Optional.of(new StepTodo(Integer.parseInt(matcher.group(1)), matcher.group(2), location));
+    }
+
+    /**
+     * Returns where an exercise's exception was thrown, as "Class.method, File.java:line", for a
+     * server to send in its TODO error body under {@code "location"}.
+     */
+    public static String locationOf(Throwable cause) {
+        StackTraceElement[] frames = cause.getStackTrace();
+        if (frames.length == 0) {
+            return null;
+        }
+        StackTraceElement top = frames[0];
+        String simpleName = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1);
+        return simpleName + "." + top.getMethodName() + ", " + top.getFileName() + ":" + top.getLineNumber();
     }
 
     public int step() {
@@ -66,7 +88,7 @@ public final class StepTodo extends AssertionError {
         return task;
     }
 
-    /** The class, method and line that threw the TODO, or null when it came from a server response. */
+    /** The class, method and line that threw the TODO, or null when unknown. */
     public String location() {
         return location;
     }
@@ -79,19 +101,5 @@ public final class StepTodo extends AssertionError {
     private static String describe(int step, String task, String location) {
         String where = location == null ? "" : " (" + location + ")";
         return "Step " + step + " is still a TODO: " + task.strip() + where;
-    }
-
-    // Only an UnsupportedOperationException thrown by an exercise points at the learner's code.
-    private static String locationOf(Throwable cause) {
-        if (!(cause instanceof UnsupportedOperationException)) {
-            return null;
-        }
-        StackTraceElement[] frames = cause.getStackTrace();
-        if (frames.length == 0) {
-            return null;
-        }
-        StackTraceElement top = frames[0];
-        String simpleName = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1);
-        return simpleName + "." + top.getMethodName() + ", " + top.getFileName() + ":" + top.getLineNumber();
     }
 }

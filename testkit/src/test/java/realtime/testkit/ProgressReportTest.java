@@ -84,6 +84,6 @@ class ProgressReportTest {
         String summary = ProgressReport.format("01-demo", true, Map.of(1, "First"), Map.of(1, result));
 
         assertThat(summary).contains("01-demo (reference solution): 1 of 1 steps done.");
-        assertThat(summary).contains("All steps pass.");
+        assertThat(summary).contains("All steps pass on the reference solution.");
     }
 }

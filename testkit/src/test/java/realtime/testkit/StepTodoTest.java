@@ -44,6 +44,17 @@ class StepTodoTest {
     }
 
     @Test
+    @DisplayName("reads the location a server sends")
+    void readsLocationFromResponseBody() {
+        String body = "{\"message\":\"TODO step 2: parse since\",\"location\":\"SinceParameter.parse, SinceParameter.java:27\"}";
+
+        StepTodo found = StepTodo.find(body, null).orElseThrow();
+
+        assertThat(found.location()).isEqualTo("SinceParameter.parse, SinceParameter.java:27");
+        assertThat(found.getMessage()).isEqualTo("Step 2 is still a TODO: parse since (SinceParameter.parse, SinceParameter.java:27)");
+    }
+
+    @Test
     @DisplayName("ignores failures without a TODO")
     void ignoresOrdinaryFailures() {
         assertThat(StepTodo.find(new AssertionError("expected 200 but was 500"))).isEmpty();

@@ -84,6 +84,9 @@ class HandshakeTest {
                     .as("Step 1: GET %s with Origin %s must get %s, got: %s. See HandshakeCheck.check.",
                             target.replaceAll("token=[^&]+", "token=..."), origin, expected, peer.response().lines().findFirst().orElse(""))
                     .isEqualTo(expected);
+            if (expected == 101) {
+                peer.closeHandshake();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * A WebSocket peer written on a plain socket, for what a real client library hides: the HTTP
- * status of a rejected handshake, a peer that never answers pings, and a peer that stops reading.
- * Writes masked frames as RFC 6455 requires of a client; reads the server's unmasked frames.
+ * status of a rejected handshake, a peer that never replies to pings, and a peer that stops reading.
+ * It writes masked frames, as RFC 6455 requires of a client, and reads the server's unmasked frames.
  */
 final class RawPeer implements AutoCloseable {
 
@@ -86,17 +86,17 @@ final class RawPeer implements AutoCloseable {
         return open(port, target, origin, 64 * 1024);
     }
 
-    /** The HTTP status of the handshake response: 101 when the connection was upgraded. */
+    /** Returns the HTTP status of the handshake response: 101 when the connection was upgraded. */
     int status() {
         return status;
     }
 
-    /** The status line and headers of the handshake response. */
+    /** Returns the status line and headers of the handshake response. */
     String response() {
         return response;
     }
 
-    /** Reads the body of a rejected handshake, as long as its Content-Length says. */
+    /** Reads the body of a rejected handshake, of the length its Content-Length header gives. */
     String readBody() {
         int length = response.lines()
                 .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
@@ -168,6 +168,12 @@ final class RawPeer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Writing a frame failed", e);
         }
+    }
+
+    /** Sends a close frame and waits for the server's, so the server sees a normal close, not a reset. */
+    void closeHandshake() {
+        sendFrame(Frame.CLOSE, new byte[] {0x03, (byte) 0xe8});
+        readUntilClose(new int[1]);
     }
 
     @Override

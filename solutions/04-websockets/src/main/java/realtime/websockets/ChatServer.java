@@ -44,11 +44,11 @@ public final class ChatServer extends WebSocketServer implements AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
 
-    private ChatServer(InetSocketAddress address, ChatSettings settings, Tokens tokens) {
+    private ChatServer(InetSocketAddress address, ChatSettings settings, Tokens tokens, ChatRooms rooms) {
         super(address, List.of(draftWithSizeLimit(settings.maxMessageBytes())));
         this.settings = settings;
         this.handshakeCheck = new HandshakeCheck(settings.allowedOrigins(), tokens);
-        this.rooms = new ChatRooms(settings.historySize());
+        this.rooms = rooms;
         this.heartbeat = new Heartbeat(settings.pingInterval(), this::sessions);
         // The library's own ping timer counts whole seconds; Heartbeat does the same job with any interval.
         setConnectionLostTimeout(0);
@@ -56,9 +56,14 @@ public final class ChatServer extends WebSocketServer implements AutoCloseable {
         setDaemon(true);
     }
 
-    /** Starts a server on the host and port (0 picks a free port) and returns once it listens. */
+    /** Starts a server with rooms of its own on the host and port (0 picks a free port) and returns once it listens. */
     public static ChatServer start(String host, int port, ChatSettings settings, Tokens tokens) {
-        ChatServer server = new ChatServer(new InetSocketAddress(host, port), settings, tokens);
+        return start(host, port, settings, tokens, new ChatRooms(settings.historySize()));
+    }
+
+    /** Starts a server on rooms that another server may share. */
+    public static ChatServer start(String host, int port, ChatSettings settings, Tokens tokens, ChatRooms rooms) {
+        ChatServer server = new ChatServer(new InetSocketAddress(host, port), settings, tokens, rooms);
         server.start();
         try {
             if (!server.started.await(10, TimeUnit.SECONDS)) {
@@ -81,12 +86,12 @@ public final class ChatServer extends WebSocketServer implements AutoCloseable {
         return new Draft_6455(List.of(), List.of(new Protocol("")), maxMessageBytes);
     }
 
-    /** The sessions open right now, in no order. */
+    /** Returns the sessions open right now, in no order. */
     public Collection<ChatSession> sessions() {
         return Collections.unmodifiableSet(sessions);
     }
 
-    /** The open sessions of one user. */
+    /** Returns the open sessions of one user. */
     public List<ChatSession> sessionsOf(String user) {
         return sessions.stream().filter(session -> session.user().equals(user)).toList();
     }
@@ -115,9 +120,9 @@ public final class ChatServer extends WebSocketServer implements AutoCloseable {
         return response;
     }
 
-    // NOTE: Java-WebSocket 1.6.0 answers every rejected handshake with "404 WebSocket Upgrade
-    // Failure" and has no setting for the status. This queues the right response ahead of it; the
-    // client reads the first response and the connection closes, so the 404 after it is never read.
+    // NOTE: Java-WebSocket 1.6.0 rejects every handshake with "404 WebSocket Upgrade Failure" and
+    // has no setting for the status. This method queues the right response ahead of it. The client
+    // reads the first response and the connection closes, so the 404 after it is never read.
     // Javalin (JavalinChat) sets the status through its own API.
     private static void queueHttpError(WebSocket conn, int status, String reason) {
         String phrase = switch (status) {
@@ -201,7 +206,7 @@ public final class ChatServer extends WebSocketServer implements AutoCloseable {
         started.countDown();
     }
 
-    // An exercise that is still a TODO: tell the client which step, as an error message.
+    // An exercise that is still a TODO: send its message to the client as an error, so the tests and the page name the step.
     private static void reportTodo(WebSocket conn, UnsupportedOperationException todo) {
         LOG.warn("{}", todo.getMessage());
         if (conn.isOpen()) {

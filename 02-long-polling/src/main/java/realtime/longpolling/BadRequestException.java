@@ -1,6 +1,6 @@
 package realtime.longpolling;
 
-/** Input the server cannot use; it answers {@code 400} with a JSON body naming the field. */
+/** Input the server cannot use. The server returns {@code 400} with a JSON body naming the field. */
 public final class BadRequestException extends RuntimeException {
 
     private final String field;

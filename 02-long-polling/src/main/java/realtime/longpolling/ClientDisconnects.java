@@ -32,8 +32,8 @@ final class ClientDisconnects {
 
     /**
      * Runs {@code onGone} once if the client closes the connection before {@link Watch#stop()}.
-     * Returns a watch that does nothing when the connection cannot be watched (not Jetty, or
-     * Jetty already reads it); the poll's timeout still ends such a wait.
+     * When the connection cannot be watched (not Jetty, or Jetty already reads it), returns a
+     * watch that does nothing. The poll's timeout still ends such a wait.
      */
     static Watch watch(HttpServletRequest request, Runnable onGone) {
         EndPoint endPoint;
@@ -97,7 +97,7 @@ final class ClientDisconnects {
         public void stop() {
             // Withdraw the read interest: Jetty reads the next request itself once this response is sent.
             if (armed.getAndSet(false)) {
-                endPoint.getFillInterest().onFail(new CancellationException("The poll was answered"));
+                endPoint.getFillInterest().onFail(new CancellationException("The poll completed"));
             }
         }
     }

@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * The feed's messages in publishing order, each numbered by the server. Keeps the newest
  * {@code capacity} messages; a client whose cursor is older than that misses the dropped ones.
- * Thread-safe.
+ * Thread-safe. Not final, so that a test can intercept a read and publish in the middle of a poll.
  */
-public final class MessageLog {
+public class MessageLog {
 
     private final Clock clock;
     private final int capacity;
@@ -38,7 +38,7 @@ public final class MessageLog {
         throw new UnsupportedOperationException("TODO step 1: return the oldest messages after the cursor and the cursor to send next");
     }
 
-    /** The seq of the newest message, or 0 before the first one. */
+    /** Returns the seq of the newest message, or 0 before the first one. */
     public synchronized long lastSeq() {
         return lastSeq;
     }

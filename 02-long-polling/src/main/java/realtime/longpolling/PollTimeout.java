@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * How long the server holds each poll before it answers {@code 204}: the base timeout, moved
+ * How long the server keeps each poll waiting before it responds with {@code 204}: the base timeout, moved
  * by a random amount of up to {@code jitter} (0.2 means ±20%). Clients that started together,
  * after a deploy for example, then time out at different moments instead of all at once.
  */

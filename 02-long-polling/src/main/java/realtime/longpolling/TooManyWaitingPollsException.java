@@ -2,7 +2,7 @@ package realtime.longpolling;
 
 import java.time.Duration;
 
-/** A poll arrived while the maximum number of polls were already waiting; the server answers 503. */
+/** A poll arrived while the maximum number of polls were already waiting, so the server returns 503. */
 public final class TooManyWaitingPollsException extends RuntimeException {
 
     private final Duration retryAfter;

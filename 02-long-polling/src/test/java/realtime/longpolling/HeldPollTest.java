@@ -13,11 +13,14 @@ import static realtime.longpolling.LongPolls.seqs;
 import static realtime.longpolling.LongPolls.texts;
 
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -126,6 +129,37 @@ class HeldPollTest {
                 .as("Step 3: a poll with cursor %d must get 'two', published while no poll was open, got %d %s",
                         cursor, next.statusCode(), next.body())
                 .containsExactly("two");
+    }
+
+    @Test
+    @DisplayName("catches a publish that lands just before the poll waits")
+    void publishBeforeRegisterIsNotMissed() {
+        // A log that lets one publish land right after the poll has read it and found nothing:
+        // the moment between "nothing new" and "registered as waiting".
+        AtomicReference<Runnable> afterNextRead = new AtomicReference<>();
+        MessageLog log = new MessageLog(Clock.systemUTC(), 100) {
+            @Override
+            public synchronized PollResult after(long cursor, int max) {
+                PollResult result = super.after(cursor, max);
+                Runnable publish = afterNextRead.getAndSet(null);
+                if (publish != null) {
+                    publish.run();
+                }
+                return result;
+            }
+        };
+        MessageFeed feed = cleanup.add(new MessageFeed(longWaits(), log, new SplittableRandom()));
+        afterNextRead.set(() -> feed.publish("just in time"));
+
+        CompletableFuture<PollResult> poll = feed.poll(0);
+
+        assertThat(poll.isDone())
+                .as("Step 3: a message published after the poll read the log, but before it registered as waiting, "
+                        + "wakes nobody; the poll must still see it at once instead of waiting 20 s. "
+                        + "Register, then read the log again. See MessageFeed.waitForNext.")
+                .isTrue();
+        assertThat(poll.join().messages()).extracting(Message::text).containsExactly("just in time");
+        assertThat(feed.waitingPolls()).as("Step 3: the poll answered from the second read must not stay registered").isZero();
     }
 
     @Test

@@ -29,7 +29,7 @@ import realtime.testkit.StepTodo;
 /** Starts servers for the tests and sends them polls, some of which wait a long time. */
 final class LongPolls {
 
-    /** Longer than any poll timeout the tests configure, so the server always answers first. */
+    /** Longer than any poll timeout the tests configure, so the server always responds first. */
     static final Duration HELD_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** A clock that never moves: every message is published in the same millisecond. */
@@ -144,7 +144,7 @@ final class LongPolls {
         return response;
     }
 
-    /** The texts of the messages in a 200 answer, in order. */
+    /** Returns the texts of the messages in a 200 response, in order. */
     static List<String> texts(HttpResponse<String> response) {
         List<String> texts = new ArrayList<>();
         for (JsonNode message : Json.parse(response.body()).path("messages")) {

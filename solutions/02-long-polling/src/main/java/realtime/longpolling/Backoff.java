@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 /**
  * How long a client waits before it polls again after an error: a ceiling that doubles with each
  * error in a row, from {@code first} up to {@code max}, and a random wait between half the ceiling
- * and all of it. The doubling gives a failing server room to recover; the randomness keeps clients
+ * and all of it. The doubling gives a failing server room to recover, and the randomness keeps clients
  * that failed together from all coming back in the same instant. Not thread-safe.
  */
 public final class Backoff {
@@ -32,7 +32,7 @@ public final class Backoff {
     public Duration nextDelay() {
         // >>> step 6: double the ceiling with each error up to max, then wait a random half to all of it
         errorsInARow++;
-        // Past 30 doublings every ceiling is max anyway; stopping there keeps the shift from overflowing.
+        // Past 30 doublings every ceiling is max anyway, so stopping there keeps the shift from overflowing.
         long ceiling = errorsInARow > 30
                 ? max.toMillis()
                 : Math.min(max.toMillis(), first.toMillis() << (errorsInARow - 1));

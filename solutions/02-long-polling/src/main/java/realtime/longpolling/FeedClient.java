@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A long-polling client: polls {@code GET /messages} with the cursor of the last message it has,
  * hands each new message to a consumer, and polls again at once. After an error it waits a
- * jittered backoff, and at least what a 503's {@code Retry-After} asks. {@link #close()} stops it.
+ * jittered backoff, and at least the {@code Retry-After} of a 503. {@link #close()} stops it.
  */
 public final class FeedClient implements AutoCloseable {
 
@@ -123,7 +123,7 @@ public final class FeedClient implements AutoCloseable {
         try {
             return MAPPER.readValue(body, PollResult.class);
         } catch (IOException e) {
-            throw new IllegalStateException("The server answered 200 with a body that is not a poll result: " + body, e);
+            throw new IllegalStateException("The server returned 200 with a body that is not a poll result: " + body, e);
         }
     }
 
@@ -144,12 +144,12 @@ public final class FeedClient implements AutoCloseable {
         return stopRequested.getCount() == 0;
     }
 
-    /** The cursor the next poll sends: the seq of the last message handed to the consumer. */
+    /** Returns the cursor the next poll sends: the seq of the last message handed to the consumer. */
     public long cursor() {
         return cursor;
     }
 
-    /** The error that stopped the polling loop, if one did. */
+    /** Returns the error that stopped the polling loop, if one did. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
     }

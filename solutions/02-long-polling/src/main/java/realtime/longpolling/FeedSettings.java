@@ -3,15 +3,15 @@ package realtime.longpolling;
 import java.time.Duration;
 
 /**
- * The knobs of the feed and its server. {@link #defaults()} gives production-like values; tests
+ * The knobs of the feed and its server. {@link #defaults()} gives production-like values, and tests
  * change one or two with the {@code with…} methods.
  *
- * @param pollTimeout how long a poll waits for a message before the server answers 204
+ * @param pollTimeout how long a poll waits for a message before the server responds with 204
  * @param timeoutJitter how far each poll's timeout may move from {@code pollTimeout}, as a
  *     fraction: 0.2 is ±20%
- * @param maxWaitingPolls how many polls may wait at once; one more gets 503
+ * @param maxWaitingPolls how many polls may wait at once. One more gets 503
  * @param retryAfter what the 503 tells a turned-away client to wait, in whole seconds
- * @param maxBatch the most messages one answer carries; a client further behind polls again
+ * @param maxBatch the maximum number of messages in one response. A client further behind polls again
  * @param maxBodyBytes the largest {@code POST /messages} body accepted; a larger one gets 413
  * @param logCapacity how many of the newest messages the server keeps
  * @param maxThreads the size of the server's request thread pool

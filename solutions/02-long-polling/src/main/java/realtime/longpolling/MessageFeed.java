@@ -20,18 +20,23 @@ public final class MessageFeed implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
 
     public MessageFeed(FeedSettings settings, Clock clock, RandomGenerator random) {
-        this.log = new MessageLog(clock, settings.logCapacity());
+        this(settings, new MessageLog(clock, settings.logCapacity()), random);
+    }
+
+    /** Creates a feed over the given log, which keeps its own capacity: {@code settings.logCapacity()} is not used. */
+    public MessageFeed(FeedSettings settings, MessageLog log, RandomGenerator random) {
+        this.log = log;
         this.waiting = new WaitingPolls(settings.maxWaitingPolls(), settings.retryAfter());
         this.timeouts = new PollTimeout(settings.pollTimeout(), settings.timeoutJitter(), random);
         this.maxBatch = settings.maxBatch();
 
-        // One thread fires every timeout; it only completes futures, so it never falls behind.
+        // One thread fires every timeout. It only completes futures, so it does not fall behind.
         this.timer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "poll-timeouts");
             thread.setDaemon(true);
             return thread;
         });
-        // A poll answered early cancels its timeout; drop it now rather than 25 s later.
+        // A poll that ends early cancels its timeout, so remove the task now rather than 25 s later.
         timer.setRemoveOnCancelPolicy(true);
     }
 
@@ -62,7 +67,7 @@ public final class MessageFeed implements AutoCloseable {
         // >>> step 3: wait for the next publish or the timeout, without holding a thread
         CompletableFuture<Boolean> woken = waiting.register();
 
-        // A publish between the read in poll() and register() woke nobody: look once more.
+        // A publish between the read in poll() and register() found no poll to wake, so read the log again.
         PollResult ready = log.after(cursor, maxBatch);
         if (ready.hasMessages()) {
             waiting.remove(woken);
@@ -81,12 +86,12 @@ public final class MessageFeed implements AutoCloseable {
         // <<< step 3
     }
 
-    /** The seq of the newest message, or 0 before the first one. */
+    /** Returns the seq of the newest message, or 0 before the first one. */
     public long lastSeq() {
         return log.lastSeq();
     }
 
-    /** How many polls are waiting right now. */
+    /** Returns how many polls are waiting now. */
     public int waitingPolls() {
         return waiting.size();
     }

@@ -67,7 +67,7 @@ public final class MessageServer implements AutoCloseable {
     }
 
     private static void tooManyWaiting(Context ctx, TooManyWaitingPollsException e) {
-        // Retry-After takes whole seconds; a client that obeys it spreads the load out.
+        // Retry-After takes whole seconds. Clients that obey it come back later instead of at once.
         long seconds = Math.max(1, e.retryAfter().toSeconds());
         ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
         ctx.header("Retry-After", String.valueOf(seconds));

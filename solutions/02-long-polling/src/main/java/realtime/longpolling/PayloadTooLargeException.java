@@ -1,6 +1,6 @@
 package realtime.longpolling;
 
-/** A request body over the size limit; the server answers {@code 413}. */
+/** A request body over the size limit. The server returns {@code 413}. */
 public final class PayloadTooLargeException extends RuntimeException {
 
     public PayloadTooLargeException(int size, int maxBytes) {

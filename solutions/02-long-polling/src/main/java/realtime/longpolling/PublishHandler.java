@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 
-/** {@code POST /messages} with {@code {"text": "..."}}: publishes the message, answers 201 with it. */
+/** {@code POST /messages} with {@code {"text": "..."}}: publishes the message and returns it with 201. */
 final class PublishHandler implements Handler {
 
     private final MessageFeed feed;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatTail implements AutoCloseable {
 
-    /** The most entries one XREAD returns; a tail that fell behind catches up in batches. */
+    /** Maximum number of entries one XREAD returns, so a tail that fell behind catches up in batches. */
     static final int BATCH_SIZE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatTail.class);
@@ -45,9 +45,9 @@ public final class ChatTail implements AutoCloseable {
      * Starts following the stream at {@code key}.
      *
      * @param after the id of the last message the caller already has, so the tail resumes right
-     *              after it with no gap; null to receive only messages added from now on
-     * @param block how long one XREAD waits for new entries; the client's blocking socket timeout
-     *              must be longer (see {@link RedisClients})
+     *              after it with no gap. Null receives only messages added from now on.
+     * @param block how long one XREAD waits for new entries. The client's blocking socket timeout
+     *              must be longer (see {@link RedisClients}).
      */
     public static ChatTail start(UnifiedJedis redis, String key, String after, Duration block, Consumer<ChatMessage> listener) {
         if (after != null && !ChatStream.ENTRY_ID.matcher(after).matches()) {
@@ -71,7 +71,7 @@ public final class ChatTail implements AutoCloseable {
         throw new UnsupportedOperationException("TODO step 3: XREAD BLOCK after the cursor, pass each entry on, and return the last id read");
     }
 
-    /** The error that stopped this tail, or null while it runs or after a clean close. */
+    /** Returns the error that stopped this tail, or null while it runs or after a clean close. */
     public RuntimeException failure() {
         return failure;
     }

@@ -1,6 +1,6 @@
 package realtime.redisstreams;
 
-/** A request field the stream cannot accept; the server answers {@code 400} naming the field. */
+/** A request field the stream cannot accept. The server replies {@code 400} with the field's name. */
 public final class InvalidFieldException extends IllegalArgumentException {
 
     private final String field;

@@ -1,7 +1,7 @@
 package realtime.redisstreams;
 
 /**
- * What one {@link Reclaimer#reclaimOnce()} pass did.
+ * The outcome of one {@link Reclaimer#reclaimOnce()} pass.
  *
  * @param handled      entries taken over, handled and acknowledged
  * @param failed       entries taken over whose handler failed again; they stay pending

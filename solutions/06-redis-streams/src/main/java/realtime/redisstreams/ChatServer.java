@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
 
     /**
-     * Live streams at a time. Each holds a pooled Redis connection while it blocks, so the limit
-     * stays below the pool size; see "In production" in the lesson for one tail per server.
+     * Maximum number of live streams at a time. Each holds a pooled Redis connection while it
+     * blocks, so the limit stays below the pool size. The lesson's "In production" section
+     * describes one tail per server instead.
      */
     public static final int MAX_LIVE_CLIENTS = RedisClients.MAX_CONNECTIONS / 2;
 
@@ -83,7 +84,7 @@ public final class ChatServer implements AutoCloseable {
             config.routes.exception(TooManyLiveClientsException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of(
                     "error", "too_many_live_clients",
                     "message", "At most " + MAX_LIVE_CLIENTS + " live streams at a time; retry later")));
-            // An exercise that is still a TODO: say which step, so the tests and the page can too.
+            // An exercise that is still a TODO: name the step in the body, so the tests and the page can show it.
             config.routes.exception(UnsupportedOperationException.class, (e, ctx) -> ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of(
                     "error", "not_implemented",
                     "message", String.valueOf(e.getMessage()))));
@@ -97,7 +98,7 @@ public final class ChatServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The address of a path on this server, such as {@code uri("/api/messages?limit=5")}. */
+    /** Returns the address of a path on this server, such as {@code uri("/api/messages?limit=5")}. */
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }
@@ -202,7 +203,7 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** More live streams than {@link #MAX_LIVE_CLIENTS}; the server answers {@code 503}. */
+    /** A live stream beyond {@link #MAX_LIVE_CLIENTS}, which the server rejects with {@code 503}. */
     static final class TooManyLiveClientsException extends RuntimeException {
         TooManyLiveClientsException() {
             super("Too many live clients");

@@ -47,8 +47,8 @@ public final class ChatStream {
     /**
      * Appends a message and returns the entry id Redis gave it.
      *
-     * @param messageId an id the client chose for this message; a client that retries a publish
-     *                  sends the same one, so a consumer can drop the duplicate
+     * @param messageId an id the client chose for this message. A client that retries a publish
+     *                  sends the same one, so a consumer can drop the duplicate.
      * @throws InvalidFieldException when a field is missing, blank or too long
      */
     public String publish(String user, String message, String messageId) {

@@ -3,7 +3,7 @@ package realtime.redisstreams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * What a consumer does with one stream entry. Returning normally means "done": the consumer then
+ * A consumer's work on one stream entry. Returning normally means "done": the consumer then
  * acknowledges the entry. Throwing leaves it pending, so it is delivered again later.
  */
 @FunctionalInterface

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupConsumer implements AutoCloseable {
 
-    /** The most entries one read returns. */
+    /** Maximum number of entries one read returns. */
     static final int BATCH_SIZE = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupConsumer.class);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reclaimer {
 
-    /** The most entries one XAUTOCLAIM takes over. */
+    /** Maximum number of entries one XAUTOCLAIM takes over. */
     static final int BATCH_SIZE = 10;
 
     /** Dead-letter fields added to the original ones. */
@@ -47,8 +47,8 @@ public final class Reclaimer {
     /**
      * @param name             the consumer name this reclaimer claims entries for
      * @param minIdle          how long an entry must have been pending untouched before it is taken
-     *                         over; longer than the slowest normal handling, or live consumers lose
-     *                         their entries to the reclaimer
+     *                         over. Make it longer than the slowest normal handling, because a live
+     *                         consumer loses a slower entry to the reclaimer.
      * @param maxDeliveries    how many deliveries an entry gets before it is dead-lettered
      * @param deadLetterStream the stream that receives poison entries
      */

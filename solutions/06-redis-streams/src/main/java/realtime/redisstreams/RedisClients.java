@@ -6,14 +6,15 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
 
 /**
  * Builds the pooled Jedis client that every class of this module shares.
  *
  * <p>Jedis reads the reply of an ordinary command with the socket timeout, and the reply of a
  * blocking command ({@code XREAD BLOCK}, {@code XREADGROUP BLOCK}) with the blocking socket
- * timeout. The second must be longer than the longest {@code BLOCK} the caller sends, or the
- * client gives up before Redis answers and throws {@code SocketTimeoutException} instead of
+ * timeout. The second must be longer than the longest {@code BLOCK} the caller sends. Otherwise
+ * the client gives up before Redis replies, and throws {@code SocketTimeoutException} instead of
  * returning "no entries". It must also be finite, so a read on a dead server ends one day.
  */
 public final class RedisClients {
@@ -21,7 +22,7 @@ public final class RedisClients {
     /** Time to connect, and to wait for the reply of a command that does not block. */
     public static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
 
-    /** What a blocking read waits beyond its BLOCK time for the reply to arrive. */
+    /** Extra time a blocking read waits beyond its BLOCK time for the reply to arrive. */
     public static final Duration BLOCKING_MARGIN = Duration.ofSeconds(2);
 
     private static final int DEFAULT_PORT = 6379;
@@ -47,13 +48,16 @@ public final class RedisClients {
                 .build();
     }
 
-    /** The timeouts and credentials of {@link #create}; a blocking read gets {@code maxBlock} plus a margin. */
+    /** Builds the timeouts and credentials of {@link #create}, giving a blocking read {@code maxBlock} plus a margin. */
     public static JedisClientConfig clientConfig(URI url, Duration maxBlock) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(Math.toIntExact(SOCKET_TIMEOUT.toMillis()))
                 .socketTimeoutMillis(Math.toIntExact(SOCKET_TIMEOUT.toMillis()))
-                .blockingSocketTimeoutMillis(Math.toIntExact(maxBlock.plus(BLOCKING_MARGIN).toMillis()))
-                .ssl("rediss".equals(url.getScheme()));
+                .blockingSocketTimeoutMillis(Math.toIntExact(maxBlock.plus(BLOCKING_MARGIN).toMillis()));
+        // rediss:// means TLS, checked against the JVM's default trust store.
+        if ("rediss".equals(url.getScheme())) {
+            config.sslOptions(SslOptions.defaults());
+        }
 
         // A URL may carry credentials and a database: redis://user:password@host:6379/2
         String userInfo = url.getUserInfo();

@@ -49,7 +49,7 @@ async function fetchToken() {
   const response = await fetch('/token?name=' + encodeURIComponent(name), { method: 'POST' });
   const body = await response.json();
   if (!response.ok) {
-    throw new Error('Could not sign in: ' + (body.title || JSON.stringify(body)));
+    throw new Error('Could not sign in: ' + (body.message || JSON.stringify(body)));
   }
   return body.token;
 }

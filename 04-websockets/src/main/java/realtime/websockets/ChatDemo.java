@@ -28,6 +28,9 @@ public final class ChatDemo {
             javaWebSocket.close();
         }));
 
+        // Printed as well as logged: under `mvn -q exec:java`, Maven's own logger hides info lines.
+        System.out.println("Chat endpoints: ws://localhost:" + PAGE_PORT + "/chat (Javalin) and ws://localhost:"
+                + JAVA_WEBSOCKET_PORT + "/chat (Java-WebSocket)");
         System.out.println("Open http://localhost:" + PAGE_PORT + "/ in two browser tabs. Ctrl+C stops the demo.");
         Thread.currentThread().join();
     }

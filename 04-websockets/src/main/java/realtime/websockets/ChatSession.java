@@ -56,10 +56,6 @@ public final class ChatSession {
         return gone.compareAndSet(false, true);
     }
 
-    boolean isGone() {
-        return gone.get();
-    }
-
     @Override
     public String toString() {
         return "ChatSession[" + user + "]";

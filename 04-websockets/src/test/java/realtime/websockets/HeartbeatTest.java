@@ -91,6 +91,24 @@ class HeartbeatTest {
     }
 
     @Test
+    @DisplayName("a session reported closed twice leaves its rooms once")
+    void disconnectTwiceLeavesOnce() {
+        ChatRooms rooms = new ChatRooms(10);
+        RecordingConnection annConnection = new RecordingConnection();
+        ChatSession ann = new ChatSession("ann", annConnection, 10);
+        ChatSession dan = new ChatSession("dan", new RecordingConnection(), 10);
+        rooms.handle(ann, "{\"type\":\"join\",\"room\":\"lobby\"}");
+        rooms.handle(dan, "{\"type\":\"join\",\"room\":\"lobby\"}");
+
+        rooms.disconnect(dan);
+        rooms.disconnect(dan);
+
+        assertThat(annConnection.messages().stream().filter(message -> isPresence(message, "dan", "left")))
+                .as("Step 6: the heartbeat and the library may both report one close; the room must hear once. See ChatRooms.disconnect")
+                .hasSize(1);
+    }
+
+    @Test
     @DisplayName("a client that leaves and then disconnects is announced once")
     void leaveThenDisconnectAnnouncedOnce() {
         ChatFixture chat = ChatFixture.start(cleanup);

@@ -51,9 +51,13 @@ public final class JavalinChat implements AutoCloseable {
             config.routes.post("/token", ctx -> {
                 String name = ctx.queryParam("name");
                 if (!Tokens.isValidUser(name)) {
-                    throw new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(),
-                            "Invalid name " + name + ": use 1 to 32 letters, digits, '_' or '-'", Map.of("field", "name"));
+                    ctx.status(HttpStatus.BAD_REQUEST).json(Map.of(
+                            "error", "invalid_parameter",
+                            "parameter", "name",
+                            "message", "Invalid name " + name + ": use 1 to 32 letters, digits, '_' or '-'"));
+                    return;
                 }
+                // NOTE: anyone may have a token for any name. A real application issues one after a login.
                 ctx.json(Map.of("user", name, "token", tokens.issue(name)));
             });
             config.routes.get("/endpoints", ctx -> ctx.json(Map.of("javalin", "/chat", "javaWebSocketPort", javaWebSocketPort)));

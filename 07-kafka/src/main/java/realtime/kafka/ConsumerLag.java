@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Measures how far a consumer group is behind: per partition, the records between the group's
- * committed offset and the end of the partition. It asks the brokers through an {@link Admin}
+ * committed offset and the end of the partition. It queries the brokers through an {@link Admin}
  * client, as monitoring tools do, so it works from any thread and any process.
  */
 public final class ConsumerLag {

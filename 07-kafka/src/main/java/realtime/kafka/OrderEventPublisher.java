@@ -22,7 +22,7 @@ public final class OrderEventPublisher implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** The producer's configuration: where the brokers are, how to serialize, how safe a write is. */
+    /** Builds the producer's configuration: the brokers, the serializers, and how safe a write is. */
     public static Properties producerProperties(String bootstrapServers) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -3,6 +3,8 @@ package realtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ class CommitAfterProcessingTest {
         RecordingHandler beforeCrash = new RecordingHandler();
         OrderEventConsumer crashing = cleanup.add(OrderEventConsumer.start(settings, new CrashingHandler(30, beforeCrash)));
         await().until(() -> !crashing.isRunning());
-        assertThat(crashing.failure()).as("the handler's crash stops the consumer").isInstanceOf(CrashingHandler.SimulatedCrash.class);
+        Running.requireSimulatedCrash(crashing);
 
         RecordingHandler afterRestart = new RecordingHandler();
         OrderEventConsumer restarted = cleanup.add(OrderEventConsumer.start(settings, afterRestart));
@@ -130,20 +132,82 @@ class CommitAfterProcessingTest {
     }
 
     @Test
+    @DisplayName("a frozen consumer's replacement repeats at most one batch")
+    void frozenConsumerReplacementRepeatsLittle() throws Exception {
+        String topic = Kafka.createTopic("orders", 3);
+        int batch = 10;
+        // A short poll interval, so the group evicts the frozen consumer after a second.
+        ConsumerSettings settings = ConsumerSettings.of(Kafka.bootstrapServers(), Kafka.uniqueName("group"), topic)
+                .withMaxPollRecords(batch)
+                .withMaxPollInterval(Duration.ofSeconds(1));
+        OrderEventPublisher publisher = cleanup.add(new OrderEventPublisher(Kafka.bootstrapServers(), topic));
+        List<OrderEvent> events = OrderEvents.interleaved(10, 100);
+        OrderEvents.publishAll(publisher, events);
+        RecordingHandler handled = new RecordingHandler();
+        FreezingHandler freezing = new FreezingHandler(55, handled);
+        OrderEventConsumer frozen = cleanup.add(OrderEventConsumer.start(settings, freezing));
+        cleanup.add(freezing::release);
+        await().until(() -> {
+            Running.require(frozen);
+            return handled.count() == 55;
+        });
+
+        OrderEventConsumer replacement = cleanup.add(OrderEventConsumer.start(settings, handled));
+
+        await().untilAsserted(() -> {
+            Running.require(replacement);
+            assertThat(handled.distinctEventIds().size())
+                    .as("Step 3: after a consumer froze and the group evicted it, its replacement must process the"
+                            + " records it left. See OrderEventConsumer.processBatch.")
+                    .isEqualTo(events.size());
+        });
+        int repeated = handled.count() - events.size();
+        assertThat(repeated)
+                .as("Step 3: a consumer froze after 55 of 100 records, in its sixth batch of %d. Its replacement must"
+                        + " resume after the last batch it committed, so at most %d records run twice; %d did."
+                        + " Commit after each batch, not only on shutdown. See OrderEventConsumer.processBatch.",
+                        batch, batch, repeated)
+                .isLessThanOrEqualTo(batch);
+    }
+
+    @Test
+    @DisplayName("commits the offset after the last processed record")
+    void commitsTheNextOffset() throws Exception {
+        String topic = Kafka.createTopic("orders", 1);
+        String groupId = Kafka.uniqueName("group");
+        ConsumerSettings settings = ConsumerSettings.of(Kafka.bootstrapServers(), groupId, topic).withMaxPollRecords(5);
+        OrderEventPublisher publisher = cleanup.add(new OrderEventPublisher(Kafka.bootstrapServers(), topic));
+        OrderEvents.publishAll(publisher, OrderEvents.interleaved(4, 20));
+        RecordingHandler handled = new RecordingHandler();
+        OrderEventConsumer consumer = cleanup.add(OrderEventConsumer.start(settings, handled));
+        TopicPartition partition = new TopicPartition(topic, 0);
+
+        await().untilAsserted(() -> {
+            Running.require(consumer);
+            assertThat(ConsumerGroups.committedOffset(groupId, partition))
+                    .as("Step 3: after the consumer processed the records at offsets 0 to 19, the group's committed"
+                            + " offset must be 20: the committed offset is the next record to read, the last processed"
+                            + " offset plus one. See OrderEventConsumer.processBatch.")
+                    .isEqualTo(20L);
+        });
+        assertThat(handled.count()).as("Step 3: each of the 20 records must be processed once").isEqualTo(20);
+    }
+
+    @Test
     @DisplayName("revoking partitions commits their processed offsets")
     void revokeCommits() {
-        TopicPartition kept = new TopicPartition("orders", 0);
-        TopicPartition revoked = new TopicPartition("orders", 1);
+        TopicPartition keptPartition = new TopicPartition("orders", 0);
+        TopicPartition revokedPartition = new TopicPartition("orders", 1);
         MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
-        consumer.assign(List.of(kept, revoked));
-        Map<TopicPartition, OffsetAndMetadata> completed = new java.util.HashMap<>(Map.of(
-                kept, new OffsetAndMetadata(7),
-                revoked, new OffsetAndMetadata(42)));
-        CommitOnRevoke listener = new CommitOnRevoke(consumer, completed, new HashSet<>(Set.of(kept, revoked)));
+        consumer.assign(List.of(keptPartition, revokedPartition));
+        Map<TopicPartition, OffsetAndMetadata> completed = new HashMap<>(Map.of(
+                keptPartition, new OffsetAndMetadata(7),
+                revokedPartition, new OffsetAndMetadata(42)));
+        CommitOnRevoke listener = new CommitOnRevoke(consumer, completed, new HashSet<>(Set.of(keptPartition, revokedPartition)));
 
-        listener.onPartitionsRevoked(List.of(revoked));
+        listener.onPartitionsRevoked(List.of(revokedPartition));
 
-        assertThat(consumer.committed(Set.of(revoked)).get(revoked))
+        assertThat(consumer.committed(Set.of(revokedPartition)).get(revokedPartition))
                 .as("Step 3: onPartitionsRevoked must commit offset 42, the offset after the last processed record of the"
                         + " revoked partition, before another consumer takes it over. See CommitOnRevoke.onPartitionsRevoked.")
                 .isEqualTo(new OffsetAndMetadata(42));

@@ -40,7 +40,7 @@ class IdempotentConsumerTest {
     void distinctEventsAllApply() {
         RecordingHandler effects = new RecordingHandler();
         IdempotentHandler handler = new IdempotentHandler(new InMemoryProcessedEvents(), effects);
-        // The same order and status twice, but two events: only the event id says "seen before".
+        // The same order and status twice, but two events: only the event id identifies a repeat.
         OrderEvent first = OrderEvent.of("order-1", 1, "PLACED");
         OrderEvent second = OrderEvent.of("order-1", 1, "PLACED");
 
@@ -67,6 +67,7 @@ class IdempotentConsumerTest {
         OrderEventConsumer crashing = cleanup.add(OrderEventConsumer.start(settings,
                 new CrashingHandler(30, new IdempotentHandler(processed, effects))));
         await().until(() -> !crashing.isRunning());
+        Running.requireSimulatedCrash(crashing);
         assertThat(effects.count()).as("effects before the crash").isEqualTo(30);
 
         OrderEventConsumer restarted = cleanup.add(OrderEventConsumer.start(settings, new IdempotentHandler(processed, effects)));

@@ -3,6 +3,7 @@ package realtime.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +35,7 @@ final class OrderEvents {
 
     /** Returns the orders whose sequences did not arrive as 1, 2, 3, ... */
     static Map<String, List<Long>> outOfOrder(Map<String, List<Long>> sequencesByOrder) {
-        Map<String, List<Long>> wrong = new java.util.TreeMap<>();
+        Map<String, List<Long>> wrong = new TreeMap<>();
         sequencesByOrder.forEach((orderId, sequences) -> {
             for (int i = 0; i < sequences.size(); i++) {
                 if (sequences.get(i) != i + 1) {

@@ -29,7 +29,7 @@ class RecordingHandler implements OrderEventHandler {
         return events.stream().map(OrderEvent::eventId).collect(Collectors.toSet());
     }
 
-    /** The sequence numbers each order's events arrived with, in arrival order. */
+    /** Returns the sequence numbers of each order's events, in arrival order. */
     synchronized Map<String, List<Long>> sequencesByOrder() {
         Map<String, List<Long>> sequences = new LinkedHashMap<>();
         for (OrderEvent event : events) {

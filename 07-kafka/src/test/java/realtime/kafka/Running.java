@@ -1,6 +1,6 @@
 package realtime.kafka;
 
-/** Stops a wait early when a consumer's poll loop has died, and says why. */
+/** Stops a wait early when a consumer's poll loop has died, and reports why. */
 final class Running {
 
     private Running() {
@@ -17,6 +17,15 @@ final class Running {
                 throw new IllegalStateException("The consumer's poll loop stopped with " + failure
                         + ". See the consumer's log above for where.", failure);
             }
+        }
+    }
+
+    /** Throws unless the consumer's poll loop ended with the crash that a test handler simulated. */
+    static void requireSimulatedCrash(OrderEventConsumer consumer) {
+        Throwable failure = consumer.failure();
+        if (!(failure instanceof CrashingHandler.SimulatedCrash)) {
+            throw new IllegalStateException("The consumer's poll loop must stop with the simulated crash, but it ended with "
+                    + failure + ". See the consumer's log above for where.", failure);
         }
     }
 }

@@ -20,7 +20,7 @@ final class TopicReader {
     private TopicReader() {
     }
 
-    /** Waits until the topic holds at least {@code expected} records and returns them all. */
+    /** Waits until the topic contains at least {@code expected} records and returns them all. */
     static List<ConsumerRecord<String, String>> readAll(String topic, int expected) {
         return readAll(topic, expected, () -> { });
     }

@@ -17,7 +17,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * The Kafka broker that a module's tests talk to. It is the one that {@code KAFKA_BOOTSTRAP_SERVERS}
  * names when that variable is set; otherwise a real single-node KRaft broker that starts inside the
- * test JVM on first use (about two seconds) and stops when the JVM exits.
+ * test JVM on first use (a few seconds) and stops when the JVM exits.
  *
  * <p>Every test shares the broker, so each test isolates itself with {@link #createTopic} (a new
  * topic with a unique name) and a unique consumer group id from {@link #uniqueName}.
@@ -31,12 +31,31 @@ public final class Kafka {
 
     private static final long ADMIN_TIMEOUT_SECONDS = 30;
 
+    private static String bootstrapServers;
+    private static IllegalStateException startFailure;
+
     private Kafka() {
     }
 
-    /** Returns the bootstrap servers of the shared broker, starting the embedded one on first use. */
-    public static String bootstrapServers() {
-        return Broker.BOOTSTRAP_SERVERS;
+    /**
+     * Returns the bootstrap servers of the shared broker, starting the embedded one on first use.
+     *
+     * @throws IllegalStateException when the embedded broker cannot start; the message says which
+     *                               environment variable to set instead. A failed start is not
+     *                               retried, so every later test fails at once with the same message.
+     */
+    public static synchronized String bootstrapServers() {
+        if (bootstrapServers == null && startFailure == null) {
+            try {
+                bootstrapServers = Broker.resolve();
+            } catch (IllegalStateException e) {
+                startFailure = e;
+            }
+        }
+        if (startFailure != null) {
+            throw new IllegalStateException(startFailure.getMessage(), startFailure);
+        }
+        return bootstrapServers;
     }
 
     /** Returns a name no other test uses, such as {@code orders-3f2a9c1e}, for a topic or a group id. */
@@ -65,12 +84,11 @@ public final class Kafka {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
-    // The holder idiom starts the broker once, on first use, and only in the JVMs that need it.
+    // Kept apart, so the broker's classes (optional dependencies of the testkit) load only when a
+    // test asks for the embedded broker.
     private static final class Broker {
 
-        static final String BOOTSTRAP_SERVERS = resolve();
-
-        private static String resolve() {
+        static String resolve() {
             String configured = System.getenv(BOOTSTRAP_SERVERS_VARIABLE);
             if (configured != null && !configured.isBlank()) {
                 return configured.strip();
@@ -93,8 +111,6 @@ public final class Kafka {
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                        // Lets a test shorten a consumer's session timeout below the 6 s default minimum.
-                        .setConfigProp("group.min.session.timeout.ms", "500")
                         .build();
                 quietBrokerLogs();
                 formatWithoutOutput(cluster);

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where an {@link OrderEventConsumer} reads from and how much work it takes on per poll.
+ * The topic an {@link OrderEventConsumer} reads, its group, and the bounds of its work per poll.
  *
  * @param bootstrapServers host:port pairs of the brokers
  * @param groupId          the consumer group: consumers with one id share the topic's partitions

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves a record that cannot be processed (a poison message) to a dead-letter topic, with the error
- * and the record's origin in headers, so the consumer can go on with the next record and a person
- * can inspect, fix and replay it later.
+ * and the record's origin in headers. The consumer goes on with the next record, and a person can
+ * inspect, fix and replay the dead letter later.
  */
 final class DeadLetterPublisher implements AutoCloseable {
 

@@ -43,7 +43,7 @@ public final class LocalKafka implements AutoCloseable {
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .build();
-            // One broker holds every internal topic, and a new group starts without the 3 s wait
+            // One broker stores every internal topic, and a new group starts without the 3 s wait
             // that a real cluster uses to collect members.
             cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")

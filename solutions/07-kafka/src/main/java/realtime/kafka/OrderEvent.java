@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * One change in an order's life, such as {@code PAID} or {@code SHIPPED}.
  *
- * @param eventId    unique per event; a consumer that sees the same id twice has a redelivery
+ * @param eventId    unique per event; a consumer that receives the same id twice has a redelivery
  * @param orderId    the record key, so every event of one order lands on one partition, in order
  * @param sequence   1 for an order's first event, 2 for its second, and so on
  * @param status     the order's status after this event

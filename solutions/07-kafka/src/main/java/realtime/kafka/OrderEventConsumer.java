@@ -65,7 +65,7 @@ public final class OrderEventConsumer implements AutoCloseable {
         return orderConsumer;
     }
 
-    /** The consumer's configuration: manual commits, and a bounded batch per poll. */
+    /** Builds the consumer's configuration: manual commits, and a bounded batch per poll. */
     public static Properties consumerProperties(ConsumerSettings settings) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
@@ -84,7 +84,7 @@ public final class OrderEventConsumer implements AutoCloseable {
         return properties;
     }
 
-    /** The partitions this consumer owns right now; empty until the group has assigned some. */
+    /** Returns the partitions this consumer owns right now, or none until the group has assigned some. */
     public Set<TopicPartition> assignment() {
         return Set.copyOf(assignment);
     }
@@ -93,7 +93,7 @@ public final class OrderEventConsumer implements AutoCloseable {
         return stopped.getCount() > 0;
     }
 
-    /** The error that stopped the poll loop, or null while it runs or after a clean stop. */
+    /** Returns the error that stopped the poll loop, or null while it runs or after a clean stop. */
     public Throwable failure() {
         return failure;
     }
@@ -119,7 +119,7 @@ public final class OrderEventConsumer implements AutoCloseable {
         // <<< step 2
     }
 
-    // The poll loop. wakeup() makes poll() throw WakeupException, which ends the loop; the finally
+    // The poll loop. wakeup() makes poll() throw WakeupException, which ends the loop. The finally
     // block then closes the consumer, which commits and leaves the group at once.
     private void run() {
         try {

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +95,13 @@ public final class ChatClient implements AutoCloseable {
             return false;
         }
         ObjectNode say = MAPPER.createObjectNode().put("type", "say").put("room", room).put("text", text).put("id", id);
-        socket.send(say.toString());
-        return true;
+        try {
+            socket.send(say.toString());
+            return true;
+        } catch (WebsocketNotConnectedException e) {
+            // Closed between the check and the send; the reconnect loop takes over.
+            return false;
+        }
     }
 
     public synchronized boolean isConnected() {

@@ -45,7 +45,13 @@ public final class ChatRooms {
     private void dispatch(ChatSession session, ClientMessage message) throws BadMessageException {
         Room room = rooms.computeIfAbsent(message.room(), name -> new Room(name, historySize));
         switch (message.type()) {
-            case JOIN -> room.join(session, message.since());
+            case JOIN -> {
+                room.join(session, message.since());
+                // A close that ran while this join did may have missed the room: leave it too.
+                if (session.isGone()) {
+                    room.leave(session);
+                }
+            }
             case LEAVE -> {
                 if (!room.leave(session)) {
                     throw new BadMessageException("room", "Not a member of room " + message.room());

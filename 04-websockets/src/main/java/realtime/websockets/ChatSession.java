@@ -56,6 +56,10 @@ public final class ChatSession {
         return gone.compareAndSet(false, true);
     }
 
+    boolean isGone() {
+        return gone.get();
+    }
+
     @Override
     public String toString() {
         return "ChatSession[" + user + "]";

@@ -22,7 +22,16 @@ public final class NotificationDemo {
         Path journalFile = Path.of(System.getProperty("java.io.tmpdir"), "realtime-workbook", "03-sse-events.jsonl");
         EventJournal journal = EventJournal.open(journalFile, settings.historySize());
         NotificationStream stream = new NotificationStream(settings, journal.restored(), journal::append);
-        NotificationServer server = NotificationServer.start("localhost", PORT, stream);
+        NotificationServer server;
+        try {
+            server = NotificationServer.start("localhost", PORT, stream);
+        } catch (RuntimeException e) {
+            stream.close();
+            journal.close();
+            System.err.println("Could not start the server on port " + PORT + ": " + e.getMessage()
+                    + ". Is another demo still running? Stop it and try again.");
+            throw e;
+        }
         StockTicker ticker = new StockTicker(stream);
         ticker.start(Duration.ofSeconds(1));
 

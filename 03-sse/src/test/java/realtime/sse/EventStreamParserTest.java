@@ -24,7 +24,7 @@ class EventStreamParserTest {
     private static final String NUL = "\u0000";
     private static final String BOM = "\uFEFF";
 
-    /** What a case expects: the events, the last event id after the stream, and the retry delay. */
+    /** The expected result of a case: the events, the last event id after the stream, and the retry delay. */
     record Expected(List<ServerSentEvent> events, String lastEventId, Long retryMillis) {
     }
 

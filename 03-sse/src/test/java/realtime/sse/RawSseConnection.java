@@ -15,7 +15,7 @@ import realtime.testkit.StepTodo;
 
 /**
  * A plain socket that sends one HTTP/1.1 GET and records every byte of the response as text, so a
- * test sees exactly what went over the wire: headers, line endings, comments.
+ * test can check exactly what went over the wire: headers, line endings, comments.
  */
 final class RawSseConnection implements AutoCloseable {
 
@@ -56,7 +56,7 @@ final class RawSseConnection implements AutoCloseable {
         return open(port, "/events", all);
     }
 
-    /** Everything received so far, headers included. */
+    /** Returns everything received so far, headers included. */
     String text() {
         synchronized (received) {
             return received.toString();

@@ -133,7 +133,7 @@ class ReplayTest {
         }
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicLong last = new AtomicLong(200);
-        // About 5,000 events a second, until every client has resumed.
+        // At most about 5,000 events a second, until every client has resumed.
         Thread publisher = new Thread(() -> {
             for (int n = 201; publishing.get() && n <= 20_000; n++) {
                 last.set(server.publish("price", n));

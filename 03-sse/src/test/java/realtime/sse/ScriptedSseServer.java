@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 final class ScriptedSseServer implements AutoCloseable {
 
-    /** What one connection gets: the raw response, and whether to keep the socket open after it. */
+    /** The scripted response of one connection: the raw text, and whether to keep the socket open after it. */
     record Answer(String response, boolean keepOpen) {
     }
 
@@ -47,7 +47,7 @@ final class ScriptedSseServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Starts a server. Connection n gets answer n, and later connections get the last answer. */
+    /** Starts a server. Connection n gets answer n, and later connections get the last one. */
     static ScriptedSseServer start(Answer... answers) {
         try {
             return new ScriptedSseServer(List.of(answers));
@@ -72,7 +72,7 @@ final class ScriptedSseServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** When the server closed each connection it did not keep open, in order. */
+    /** Returns when the server closed each connection it did not keep open, in order. */
     synchronized List<Long> closedNanos() {
         return List.copyOf(closedNanos);
     }

@@ -77,6 +77,7 @@ class HeldPollTest {
 
         server.feed().publish("for everyone");
 
+        awaitAnswered(held, "Step 3: one publish must answer all 20 waiting polls within 5 s", Duration.ofSeconds(5));
         for (CompletableFuture<LongPolls.Timed> poll : held) {
             HttpResponse<String> response = answer(poll);
             assertThat(texts(response))
@@ -179,6 +180,7 @@ class HeldPollTest {
                 .as("Step 3: POST /messages must still be served while 500 polls wait, got %d %s",
                         published.statusCode(), published.body())
                 .isEqualTo(201);
+        awaitAnswered(held, "Step 3: one publish must answer all 500 waiting polls within 10 s", Duration.ofSeconds(10));
         for (CompletableFuture<LongPolls.Timed> poll : held) {
             assertThat(texts(answer(poll)))
                     .as("Step 3: every one of the 500 polls must get the message. See WaitingPolls.wakeAll.")
@@ -220,5 +222,12 @@ class HeldPollTest {
         assertThat(received)
                 .as("Step 3: the loop must receive seq 1..1000 once each, in order; got %d messages", received.size())
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+    }
+
+    private static void awaitAnswered(List<CompletableFuture<LongPolls.Timed>> polls, String expectation, Duration within) {
+        await().atMost(within).untilAsserted(() -> assertThat(polls.stream().filter(CompletableFuture::isDone).count())
+                .as("%s; the others still wait for their timeout. Does wakeAll complete every poll in the set? "
+                        + "See WaitingPolls.wakeAll.", expectation)
+                .isEqualTo(polls.size()));
     }
 }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import realtime.testkit.Cleanup;
 import realtime.testkit.Json;
@@ -135,6 +136,27 @@ class WaitingLimitsTest {
                 skipResponse(in);
             }
         }
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @DisplayName("stops the server promptly with polls waiting")
+    void stopsWithPollsWaiting() {
+        MessageServer server = MessageServer.start(longWaits(), 0);
+        List<CompletableFuture<LongPolls.Timed>> held = List.of(pollAsync(server, 0), pollAsync(server, 0), pollAsync(server, 0));
+        awaitWaiting(server, 3, STEP, held);
+
+        long start = System.nanoTime();
+        server.close();
+        Duration stopping = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(stopping)
+                .as("Step 5: closing the server with 3 polls waiting must take well under their 20 s timeout, took %d ms",
+                        stopping.toMillis())
+                .isLessThan(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(held)
+                .as("Step 5: every waiting poll must end (answered or cut off) when the server stops")
+                .allMatch(CompletableFuture::isDone));
     }
 
     // Reads the headers and the Content-Length body of one response.

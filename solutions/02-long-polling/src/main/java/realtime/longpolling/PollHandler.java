@@ -3,13 +3,15 @@ package realtime.longpolling;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
-import java.util.concurrent.CancellationException;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /messages?cursor=N}: the messages after the cursor, at once or when the next one is
- * published; {@code 204} when the poll times out first. The request holds no thread while it waits.
+ * published, and {@code 204} when the poll times out first. The request holds no thread while it
+ * waits.
  */
 final class PollHandler implements Handler {
 
@@ -23,18 +25,14 @@ final class PollHandler implements Handler {
     public void handle(Context ctx) {
         long cursor = CursorParameter.parse(ctx.queryParam(CursorParameter.NAME), feed.lastSeq());
         CompletableFuture<PollResult> answer = feed.poll(cursor);
+        if (answer.isDone()) {
+            respond(ctx, answer.join());
+            return;
+        }
 
-        // Stop watching before the response is written: Jetty then reads the next request itself.
-        ClientDisconnects.Watch watch = answer.isDone()
-                ? () -> { }
-                : ClientDisconnects.watch(ctx.req(), () -> forgetPoll(answer));
-        CompletableFuture<PollResult> unwatched = answer.whenComplete((result, failure) -> watch.stop());
-
-        // Javalin keeps the request open, with no thread, until this future completes.
-        ctx.future(() -> unwatched.handle((result, failure) -> {
-            respond(ctx, result, failure);
-            return null;
-        }));
+        ClientDisconnects.Watch watch = ClientDisconnects.watch(ctx.req(), () -> forgetPoll(answer));
+        // Javalin keeps the request open, with no thread, until the returned future completes.
+        ctx.future(() -> respondLater(ctx, answer, watch));
     }
 
     /** Ends the wait of a poll whose client closed the connection. */
@@ -44,22 +42,69 @@ final class PollHandler implements Handler {
         // <<< step 5
     }
 
-    private static void respond(Context ctx, PollResult result, Throwable failure) {
-        if (failure instanceof CompletionException wrapper && wrapper.getCause() != null) {
-            failure = wrapper.getCause();
-        }
-        if (failure instanceof CancellationException) {
-            return; // The client left; there is nobody to answer.
-        }
-        if (failure != null) {
-            throw new IllegalStateException("Poll failed: " + failure.getMessage(), failure);
-        }
-        // Every answer is about this client's cursor: no cache may keep it for another.
+    /** Returns a future that completes once the poll's response is set, for Javalin to send. */
+    private static CompletableFuture<Void> respondLater(Context ctx, CompletableFuture<PollResult> answer, ClientDisconnects.Watch watch) {
+        CompletableFuture<Void> responseSet = new CompletableFuture<>();
+        AtomicBoolean requestOpen = new AtomicBoolean(true);
+        // Jetty ends the request itself when the connection fails or the server stops. After that
+        // the response object is recycled, so nothing may be written to it: end the wait instead.
+        ctx.req().getAsyncContext().addListener(new RequestEndListener(() -> {
+            requestOpen.set(false);
+            answer.cancel(false);
+        }));
+
+        answer.whenComplete((result, failure) -> {
+            // Stop watching before the response is written: Jetty then reads the next request itself.
+            watch.stop();
+            if (!requestOpen.get()) {
+                return;
+            }
+            // A cancelled poll (the client left) gets no body: there is nobody to read it.
+            if (failure == null) {
+                respond(ctx, result);
+            }
+            responseSet.complete(null);
+        });
+        return responseSet;
+    }
+
+    private static void respond(Context ctx, PollResult result) {
+        // Every response is about this client's cursor, so no cache may keep it for another client.
         ctx.header("Cache-Control", "no-store");
         if (result.hasMessages()) {
             ctx.json(result);
         } else {
             ctx.status(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    /** Runs an action once when the servlet container ends an asynchronous request by itself. */
+    private static final class RequestEndListener implements AsyncListener {
+
+        private final Runnable onEnd;
+
+        RequestEndListener(Runnable onEnd) {
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            onEnd.run();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            onEnd.run();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            onEnd.run();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // Not restarted: a poll is started asynchronously once.
         }
     }
 }

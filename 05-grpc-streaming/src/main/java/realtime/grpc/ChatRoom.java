@@ -38,7 +38,7 @@ public final class ChatRoom extends ChatServiceGrpc.ChatServiceImplBase {
 
     /**
      * Acknowledges a message to its sender and broadcasts it to everyone else. Synchronized, so
-     * every participant sees messages in the order of their sequence numbers.
+     * every participant receives messages in the order of their sequence numbers.
      */
     synchronized void publish(ChatParticipant sender, ChatMessage message) {
         throw new UnsupportedOperationException("TODO step 5: number the message, acknowledge it to the sender, broadcast it to the others");

@@ -16,9 +16,9 @@ import realtime.grpc.api.OrderStatus;
 import realtime.grpc.api.OrderUpdate;
 
 /**
- * Every order's updates, oldest first, numbered 1, 2, 3 per order. It stands in for a durable log
- * such as a Kafka partition or an order-events table: readers keep their own position and read at
- * their own pace, so a slow reader costs the log nothing.
+ * Every order's updates, oldest first, numbered 1, 2, 3 per order. It is an in-memory substitute
+ * for a durable log such as a Kafka partition or an order-events table. Readers keep their own
+ * position and read at their own pace, so a slow reader costs the log nothing.
  */
 public final class OrderLog {
 
@@ -41,7 +41,7 @@ public final class OrderLog {
     }
 
     /**
-     * Appends an update, creating the order on its first one, then tells the order's subscribers.
+     * Appends an update, creating the order on its first one, then notifies the order's subscribers.
      *
      * @throws IllegalStateException when the order already has a terminal update
      */

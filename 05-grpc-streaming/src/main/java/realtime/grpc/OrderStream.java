@@ -6,8 +6,8 @@ import realtime.grpc.api.OrderUpdate;
 
 /**
  * One StreamOrderUpdates call: a position in the order's log and the call to send to. It reads the
- * next update only when gRPC says the client can take it, so a slow client holds one position, not
- * a queue of updates in server memory.
+ * next update only when gRPC reports that the client can take it, so a slow client costs the server
+ * one position, not a queue of updates in memory.
  */
 final class OrderStream {
 

@@ -38,7 +38,7 @@ final class ReadingsRecorder implements StreamObserver<SensorReading> {
 
     @Override
     public void onCompleted() {
-        throw new UnsupportedOperationException("TODO step 4: answer with one summary of every reading, then complete the call");
+        throw new UnsupportedOperationException("TODO step 4: send one summary of every reading, then complete the call");
     }
 
     private void fail(String description) {

@@ -8,7 +8,7 @@ import realtime.grpc.api.SensorServiceGrpc;
 /** Temperature readings from a refrigerated truck: many in, one summary out. */
 public final class SensorService extends SensorServiceGrpc.SensorServiceImplBase {
 
-    /** Client streaming: reads every reading of the call, then answers with one summary. */
+    /** Client streaming: reads every reading of the call, then sends one summary. */
     @Override
     public StreamObserver<SensorReading> recordReadings(StreamObserver<ReadingSummary> responseObserver) {
         return new ReadingsRecorder(responseObserver);

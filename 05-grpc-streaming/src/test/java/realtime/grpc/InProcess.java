@@ -17,7 +17,7 @@ import realtime.testkit.Cleanup;
 /**
  * In-process gRPC servers and channels for tests: no sockets, and the same flow control as a
  * network transport, only tighter. A server there is ready for a message only while the client
- * has asked for one.
+ * has requested one.
  */
 final class InProcess {
 

@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -145,8 +147,10 @@ class ResumeTest {
     void givesUpAtDeadline() {
         orders.append("order-1", OrderStatus.ORDER_STATUS_PLACED, "placed");
 
+        CompletableFuture<Long> following = background.call(() -> client.follow("order-1", 0, Duration.ofMillis(300), update -> { }));
+
         Status status = Statuses.statusOf(
-                () -> client.follow("order-1", 0, Duration.ofMillis(300), update -> { }),
+                () -> awaitOutcome(following),
                 "Step 6: following an order that does not end within maxWait must fail");
 
         assertThat(status.getCode())
@@ -156,6 +160,18 @@ class ResumeTest {
 
     private Server startServerNamed() {
         return InProcess.startServer(cleanup, name, List.of(requests), new OrderTrackingService(orders, stats));
+    }
+
+    /** Returns the follow's result, or fails when it is still running after 10 s: its stream has no deadline. */
+    private static long awaitOutcome(CompletableFuture<Long> following) throws Exception {
+        try {
+            return following.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("Step 6: follow with a maxWait of 300 ms was still running after 10 s."
+                    + " Does every stream it opens carry the deadline (stub.withDeadline)?", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     private static void awaitLatch(CountDownLatch latch) {

@@ -28,9 +28,9 @@ import realtime.testkit.Cleanup;
 class StreamOrderUpdatesTest {
 
     /**
-     * Most updates a slow reader may have waiting in buffers. In-process, the server is ready only
-     * while the client has asked for an update, so a server that checks isReady produces one or two
-     * more than the client read; one that ignores it produces the whole history.
+     * Maximum updates a slow reader may have waiting in buffers. In-process, the server is ready
+     * only while the client has requested an update. A server that checks isReady therefore produces
+     * only the updates the client requested, and one that ignores it produces the whole history.
      */
     static final int MAX_BACKLOG = 100;
 

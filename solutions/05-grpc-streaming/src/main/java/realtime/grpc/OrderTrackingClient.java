@@ -58,8 +58,8 @@ public final class OrderTrackingClient {
     /**
      * Passes each update of the order after {@code afterSequence} to {@code onUpdate}, oldest first,
      * until the terminal one. When the stream breaks off (see {@link #isDisconnect}) it opens a new
-     * stream from the last update it passed on, so the consumer sees every update once. Returns the
-     * sequence of the terminal update.
+     * stream from the last update it passed on, so the consumer receives every update once. Returns
+     * the sequence of the terminal update.
      *
      * @param maxWait the deadline of the whole follow, reconnections included
      * @throws StatusRuntimeException any other error, or DEADLINE_EXCEEDED when {@code maxWait} runs out
@@ -67,7 +67,7 @@ public final class OrderTrackingClient {
     public long follow(String orderId, long afterSequence, Duration maxWait, Consumer<OrderUpdate> onUpdate)
             throws InterruptedException {
         Deadline deadline = Deadline.after(maxWait.toMillis(), TimeUnit.MILLISECONDS);
-        // >>> step 6: stream from the last update seen, and open a new stream after UNAVAILABLE
+        // >>> step 6: stream from the last update seen, and open a new stream after a disconnect
         long lastSeen = afterSequence;
         Duration retryDelay = FIRST_RETRY_DELAY;
         while (true) {
@@ -106,9 +106,9 @@ public final class OrderTrackingClient {
     }
 
     /**
-     * Returns true when a stream ended because the connection or the server went away, so a new
-     * stream may succeed: UNAVAILABLE (no connection, or it dropped), or CANCELLED that this client
-     * did not ask for (a server that shuts down resets its open streams with CANCEL).
+     * Returns true when a stream ended because the connection or the server went away, so that a new
+     * stream may succeed. That is UNAVAILABLE (no connection, or it dropped), or a CANCELLED that
+     * this client did not request, because a server that shuts down resets its open streams.
      */
     static boolean isDisconnect(Status status, Context.CancellableContext attempt) {
         // >>> step 6: retry after UNAVAILABLE, and after a CANCELLED that this client did not cause

@@ -57,7 +57,7 @@ final class ReadingsRecorder implements StreamObserver<SensorReading> {
 
     @Override
     public void onCompleted() {
-        // >>> step 4: answer with one summary of every reading, then complete the call
+        // >>> step 4: send one summary of every reading, then complete the call
         if (failed) {
             return;
         }

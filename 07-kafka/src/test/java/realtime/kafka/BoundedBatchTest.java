@@ -14,7 +14,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-3")
-@DisplayName("Step 3: bounded work per poll")
+@DisplayName("Step 3 — Commit offsets only after processing: bounded batches")
 class BoundedBatchTest {
 
     @RegisterExtension

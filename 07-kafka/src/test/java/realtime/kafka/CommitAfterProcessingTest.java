@@ -21,7 +21,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-3")
-@DisplayName("Step 3: committing after processing")
+@DisplayName("Step 3 — Commit offsets only after processing")
 class CommitAfterProcessingTest {
 
     @RegisterExtension

@@ -17,7 +17,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-6")
-@DisplayName("Step 6: consumer lag")
+@DisplayName("Step 6 — Measure the consumer lag")
 class ConsumerLagTest {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);

@@ -15,7 +15,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-5")
-@DisplayName("Step 5: poison messages")
+@DisplayName("Step 5 — Send poison messages to a dead-letter topic")
 class DeadLetterTest {
 
     @RegisterExtension

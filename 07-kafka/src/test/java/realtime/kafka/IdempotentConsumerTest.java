@@ -14,7 +14,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-4")
-@DisplayName("Step 4: the idempotent consumer")
+@DisplayName("Step 4 — Apply each event once")
 class IdempotentConsumerTest {
 
     @RegisterExtension

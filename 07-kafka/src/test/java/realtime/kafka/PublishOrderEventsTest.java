@@ -20,7 +20,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-1")
-@DisplayName("Step 1: the publisher")
+@DisplayName("Step 1 — Publish each order's events in order")
 class PublishOrderEventsTest {
 
     @RegisterExtension

@@ -12,7 +12,7 @@ import realtime.testkit.Cleanup;
 import realtime.testkit.Kafka;
 
 @Tag("step-2")
-@DisplayName("Step 2: shutting the consumer down")
+@DisplayName("Step 2 — Stop the consumer within a second")
 class ShutdownTest {
 
     @RegisterExtension

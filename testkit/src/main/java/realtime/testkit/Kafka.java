@@ -2,6 +2,7 @@ package realtime.testkit;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,8 +12,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.awaitility.Awaitility;
 
 /**
  * The Kafka broker that a module's tests talk to. It is the one that {@code KAFKA_BOOTSTRAP_SERVERS}
@@ -63,13 +66,23 @@ public final class Kafka {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Creates a topic with a unique name and the given number of partitions, and returns its name. */
+    /**
+     * Creates a topic with a unique name and the given number of partitions, waits until every
+     * partition has a leader, and returns the topic's name.
+     */
     public static String createTopic(String prefix, int partitions) {
         String topic = uniqueName(prefix);
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            // A producer that sends before the broker leads the partitions gets NOT_LEADER_OR_FOLLOWER
+            // and retries, with a warning in the test output.
+            Awaitility.await("leaders for every partition of " + topic)
+                    .atMost(Duration.ofSeconds(ADMIN_TIMEOUT_SECONDS))
+                    // The broker may not know the new topic yet: describeTopics then fails, and that means "not yet".
+                    .ignoreExceptions()
+                    .until(() -> hasLeaders(admin, topic));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create topic " + topic + " on " + bootstrapServers() + ": " + e, e);
         } catch (InterruptedException e) {
@@ -77,6 +90,14 @@ public final class Kafka {
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
         }
         return topic;
+    }
+
+    private static boolean hasLeaders(Admin admin, String topic) throws Exception {
+        TopicDescription description = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(topic);
+        return description.partitions().stream().allMatch(partition -> partition.leader() != null);
     }
 
     /** Opens an admin client on the shared broker; the caller closes it. */

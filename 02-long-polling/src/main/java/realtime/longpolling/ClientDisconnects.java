@@ -15,8 +15,9 @@ import org.eclipse.jetty.util.Callback;
  *
  * <p>Jetty 12 does not read an HTTP/1.1 connection while its request is being handled, so a
  * client that leaves goes unnoticed until the server writes to it. A held poll writes nothing
- * for up to its whole timeout, so this class asks Jetty to tell it when the socket becomes
- * readable: for a client waiting on a long poll that means the client closed it.
+ * for up to its whole timeout, so this class registers read interest with Jetty and is called
+ * back when the socket becomes readable. For a client waiting on a long poll, that means the
+ * client closed it.
  */
 final class ClientDisconnects {
 

@@ -6,9 +6,13 @@ import static realtime.longpolling.LongPolls.poll;
 import static realtime.longpolling.LongPolls.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +38,7 @@ class BadInputTest {
         server.feed().publish("only message");
 
         String query = "/messages?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
-        HttpResponse<String> response = Http.get(server.uri(query));
+        HttpResponse<String> response = getAtOnce(server, query);
 
         assertErrorNamesField(response, 400, "cursor",
                 "GET " + query + " with one message published (cursor may be 0 or 1). See CursorParameter.parse.");
@@ -116,6 +120,20 @@ class BadInputTest {
         assertThat(texts(response))
                 .as("Step 4: after rejected input the feed must still hold exactly the accepted message, got %s", response.body())
                 .containsExactly("kept");
+    }
+
+    /** Sends a GET that must be answered at once: a bad cursor must not be held as a poll. */
+    private static HttpResponse<String> getAtOnce(MessageServer server, String query) {
+        HttpRequest request = Http.request(server.uri(query)).timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            return Http.send(request);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw new AssertionError("Step 4: GET " + query + " must answer 400 at once, but the server held it as a poll. "
+                        + "Only cursors from 0 to the newest seq are valid. See CursorParameter.parse.", e);
+            }
+            throw e;
+        }
     }
 
     private static void assertErrorNamesField(HttpResponse<String> response, int status, String field, String request) {

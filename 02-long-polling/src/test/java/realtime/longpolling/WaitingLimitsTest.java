@@ -76,7 +76,7 @@ class WaitingLimitsTest {
         answer(first);
         CompletableFuture<LongPolls.Timed> again = pollAsync(server, 1);
 
-        // After the first poll was answered, the set has room again: this one must wait, not get 503.
+        // The first poll is over, so the set has room again: this one must wait, not get 503.
         awaitWaiting(server, 1, STEP, List.of(again));
         server.feed().publish("two");
         assertThat(texts(answer(again))).containsExactly("two");

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param timeoutJitter how far each poll's timeout may move from {@code pollTimeout}, as a
  *     fraction: 0.2 is ±20%
  * @param maxWaitingPolls how many polls may wait at once. One more gets 503
- * @param retryAfter what the 503 tells a turned-away client to wait, in whole seconds
+ * @param retryAfter the wait that a 503's Retry-After header requests from a turned-away client, in whole seconds
  * @param maxBatch the maximum number of messages in one response. A client further behind polls again
  * @param maxBodyBytes the largest {@code POST /messages} body accepted; a larger one gets 413
  * @param logCapacity how many of the newest messages the server keeps

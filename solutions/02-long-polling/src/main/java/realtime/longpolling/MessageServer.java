@@ -85,7 +85,7 @@ public final class MessageServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The address of a path on this server, such as {@code uri("/messages?cursor=3")}. */
+    /** Returns the address of a path on this server, such as {@code uri("/messages?cursor=3")}. */
     public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
     }

@@ -59,7 +59,7 @@ final class PollHandler implements Handler {
             if (!requestOpen.get()) {
                 return;
             }
-            // A cancelled poll (the client left) gets no body: there is nobody to read it.
+            // A cancelled poll gets no body, because its client closed the connection.
             if (failure == null) {
                 respond(ctx, result);
             }

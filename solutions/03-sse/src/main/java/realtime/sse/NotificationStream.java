@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stream of events every client receives: it numbers events, keeps a bounded history for
@@ -19,6 +21,7 @@ import java.util.function.Consumer;
  */
 public final class NotificationStream implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationStream.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // Publishing, opening and resuming all hold this lock, so a client joins the stream exactly
@@ -125,7 +128,12 @@ public final class NotificationStream implements AutoCloseable {
     public void close() {
         heartbeats.shutdownNow();
         for (ClientConnection client : clients) {
-            client.close();
+            // One client that fails to close must not keep the others open.
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not close {}: {}", client, e.toString());
+            }
         }
         writers.shutdown();
     }

@@ -47,7 +47,7 @@ public final class LocalKafka implements AutoCloseable {
             // that a real cluster uses to collect members.
             cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")
-                    // One partition instead of 50: creating the offsets topic is most of a first group join.
+                    // One partition instead of 50, so the first group join creates the offsets topic quickly.
                     .setConfigProp("offsets.topic.num.partitions", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .setConfigProp("transaction.state.log.min.isr", "1")

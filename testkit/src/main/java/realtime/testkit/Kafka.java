@@ -43,7 +43,7 @@ public final class Kafka {
     /**
      * Returns the bootstrap servers of the shared broker, starting the embedded one on first use.
      *
-     * @throws IllegalStateException when the embedded broker cannot start; the message says which
+     * @throws IllegalStateException when the embedded broker cannot start; the message names the
      *                               environment variable to set instead. A failed start is not
      *                               retried, so every later test fails at once with the same message.
      */
@@ -106,7 +106,7 @@ public final class Kafka {
     }
 
     // Kept apart, so the broker's classes (optional dependencies of the testkit) load only when a
-    // test asks for the embedded broker.
+    // test requests the embedded broker.
     private static final class Broker {
 
         static String resolve() {
@@ -127,7 +127,7 @@ public final class Kafka {
                         .build();
                 cluster = new KafkaClusterTestKit.Builder(nodes)
                         .setConfigProp("offsets.topic.replication.factor", "1")
-                        // One partition instead of 50: creating the offsets topic is most of a first group join.
+                        // One partition instead of 50, so the first group join creates the offsets topic quickly.
                         .setConfigProp("offsets.topic.num.partitions", "1")
                         .setConfigProp("transaction.state.log.replication.factor", "1")
                         .setConfigProp("transaction.state.log.min.isr", "1")

@@ -28,5 +28,7 @@ public final class ChatStreamDemo {
             server.close();
             redis.close();
         }, "chat-demo-stop"));
+        // Printed as well as logged: `./mvnw -q` hides the INFO log of a program run by exec:java.
+        System.out.println("Open http://localhost:" + PORT + "/ to chat; Redis at " + url.getHost() + ":" + url.getPort());
     }
 }

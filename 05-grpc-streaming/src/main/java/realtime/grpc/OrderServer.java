@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OrderServer implements AutoCloseable {
 
-    /** Seconds between the server's keepalive pings on an idle connection. */
+    /** Time between the server's keepalive pings on a connection with no traffic. */
     static final Duration KEEPALIVE_TIME = Duration.ofMinutes(1);
     /**
      * Shortest ping interval the server accepts from a client. A client that pings more often gets

@@ -7,8 +7,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Runs a test's blocking calls on threads of its own. The common fork-join pool has one thread on
- * a two-core machine, so a call stuck there would hold up every later test.
+ * Runs a test's blocking calls on threads of its own. The common fork-join pool has one thread
+ * fewer than the machine has cores, so on a small machine a call stuck there would hold up every
+ * later test.
  */
 final class Background implements AutoCloseable {
 

@@ -9,7 +9,7 @@ import realtime.grpc.api.OrderUpdate;
 import realtime.grpc.api.StreamOrderUpdatesRequest;
 
 /**
- * A client that asks gRPC for one update at a time and stops asking after {@code limit}, as a
+ * A client that requests one update at a time and stops requesting after {@code limit}, as a
  * client that falls behind does. The server can then send only what transport buffers hold.
  */
 final class SlowReader implements ClientResponseObserver<StreamOrderUpdatesRequest, OrderUpdate> {

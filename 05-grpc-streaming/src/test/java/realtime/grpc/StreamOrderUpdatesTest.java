@@ -129,7 +129,7 @@ class StreamOrderUpdatesTest {
 
         await("Step 2: the slow reader's first 5 updates").until(() -> reader.receivedSoFar().size() == 5);
 
-        // The reader asks for nothing more; what the server produces beyond it waits in buffers.
+        // The reader requests nothing more, so whatever the server produces now waits in buffers.
         await("Step 2: a backlog that stays bounded while the client reads nothing")
                 .during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(2))

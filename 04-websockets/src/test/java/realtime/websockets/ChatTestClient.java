@@ -1,5 +1,6 @@
 package realtime.websockets;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,9 +74,11 @@ final class ChatTestClient implements AutoCloseable {
     ChatTestClient joinAndWait(String room) {
         int before = recorder.count("history");
         join(room);
-        await().until(() -> {
+        await().untilAsserted(() -> {
             failOnTodo();
-            return recorder.count("history") > before;
+            assertThat(recorder.count("history"))
+                    .as(() -> "a history after joining " + room + "; received so far: " + lastFew() + ", close code " + closeCode())
+                    .isGreaterThan(before);
         });
         return this;
     }

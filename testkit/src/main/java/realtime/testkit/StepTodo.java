@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class StepTodo extends AssertionError {
 
-    private static final Pattern TODO = Pattern.compile("TODO step (\\d+): ([^\"\\r\\n]+)");
+    // In an exception's own message the task runs to the end of the line, quotes included.
+    private static final Pattern TODO_IN_MESSAGE = Pattern.compile("TODO step (\\d+): ([^\\r\\n]+)");
+    // In a JSON string the task ends at the first quote that is not escaped.
+    private static final Pattern TODO_IN_JSON = Pattern.compile("TODO step (\\d+): ((?:\\\\.|[^\"\\\\\\r\\n])+)");
     private static final Pattern JSON_LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"([^\"]+)\"");
 
     private final int step;
@@ -31,10 +34,10 @@ public final class StepTodo extends AssertionError {
             if (cause instanceof StepTodo todo) {
                 return Optional.of(todo);
             }
-            if (cause instanceof UnsupportedOperationException) {
-                Optional<StepTodo> todo = find(cause.getMessage(), locationOf(cause));
-                if (todo.isPresent()) {
-                    return todo;
+            if (cause instanceof UnsupportedOperationException && cause.getMessage() != null) {
+                Matcher matcher = TODO_IN_MESSAGE.matcher(cause.getMessage());
+                if (matcher.find()) {
+                    return Optional.of(new StepTodo(Integer.parseInt(matcher.group(1)), matcher.group(2), locationOf(cause)));
                 }
             }
         }
@@ -55,15 +58,15 @@ public final class StepTodo extends AssertionError {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher matcher = TODO.matcher(text);
+        Matcher matcher = TODO_IN_JSON.matcher(text);
         if (!matcher.find()) {
             return Optional.empty();
         }
         if (location == null) {
             Matcher json = JSON_LOCATION.matcher(text);
-            location = json.find() ? json.group(1) : null;
+            location = json.find() ? unescapeJson(json.group(1)) : null;
         }
-        return Optional.of(new StepTodo(Integer.parseInt(matcher.group(1)), matcher.group(2), location));
+        return Optional.of(new StepTodo(Integer.parseInt(matcher.group(1)), unescapeJson(matcher.group(2)), location));
     }
 
     /**
@@ -78,6 +81,22 @@ public final class StepTodo extends AssertionError {
         StackTraceElement top = frames[0];
         String simpleName = top.getClassName().substring(top.getClassName().lastIndexOf('.') + 1);
         return simpleName + "." + top.getMethodName() + ", " + top.getFileName() + ":" + top.getLineNumber();
+    }
+
+    // Enough of JSON's escapes for a task text: \" \\ \/ and the whitespace escapes.
+    private static String unescapeJson(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                out.append(c);
+                continue;
+            }
+            char escaped = text.charAt(++i);
+            boolean whitespace = escaped == 'n' || escaped == 'r' || escaped == 't';
+            out.append(whitespace ? ' ' : escaped);
+        }
+        return out.toString();
     }
 
     public int step() {

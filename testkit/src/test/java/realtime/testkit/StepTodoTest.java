@@ -55,6 +55,22 @@ class StepTodoTest {
     }
 
     @Test
+    @DisplayName("keeps quotes in an exercise's task")
+    void keepsQuotesInTask() {
+        UnsupportedOperationException todo = new UnsupportedOperationException("TODO step 3: start at \"$\" for new entries only");
+
+        assertThat(StepTodo.find(todo)).map(StepTodo::task).contains("start at \"$\" for new entries only");
+    }
+
+    @Test
+    @DisplayName("reads escaped quotes in a JSON body")
+    void readsEscapedQuotesInJson() {
+        String body = "{\"message\":\"TODO step 3: start at \\\"$\\\" for new entries\",\"error\":\"not_implemented\"}";
+
+        assertThat(StepTodo.find(body, null)).map(StepTodo::task).contains("start at \"$\" for new entries");
+    }
+
+    @Test
     @DisplayName("ignores failures without a TODO")
     void ignoresOrdinaryFailures() {
         assertThat(StepTodo.find(new AssertionError("expected 200 but was 500"))).isEmpty();

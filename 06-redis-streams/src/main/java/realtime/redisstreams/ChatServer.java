@@ -156,7 +156,8 @@ public final class ChatServer implements AutoCloseable {
     }
 
     // A reconnecting EventSource sends Last-Event-ID; a first connection passes the id of the
-    // newest message the page shows as ?after. Without either, the stream starts at "$".
+    // newest message the page shows as ?after. Without either, the tail starts after the entry
+    // that is newest when it starts (see ChatTail.startCursor).
     private static String resumeId(Context ctx) {
         String lastEventId = ctx.header("Last-Event-ID");
         if (lastEventId != null && !lastEventId.isBlank()) {

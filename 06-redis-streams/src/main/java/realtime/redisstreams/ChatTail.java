@@ -53,14 +53,19 @@ public final class ChatTail implements AutoCloseable {
         if (after != null && !ChatStream.ENTRY_ID.matcher(after).matches()) {
             throw new InvalidFieldException("after", "after must be a stream entry id such as 1718000000000-0, got " + after);
         }
-        ChatTail tail = new ChatTail(redis, key, block, listener, startCursor(after));
+        ChatTail tail = new ChatTail(redis, key, block, listener, startCursor(redis, key, after));
         tail.thread.start();
         return tail;
     }
 
-    /** Returns where the first XREAD starts. */
-    static StreamEntryID startCursor(String after) {
-        throw new UnsupportedOperationException("TODO step 3: start after the given id, or at \"$\" to receive only entries added from now on");
+    /**
+     * Returns where the first XREAD starts: right after {@code after}, or, when it is null, right
+     * after the entry that is newest now, or 0-0 when the stream is empty. The cursor is always a
+     * concrete id, never $, because an XREAD that returns nothing would leave a $ cursor in place
+     * and the next XREAD would skip whatever was added in between.
+     */
+    static StreamEntryID startCursor(UnifiedJedis redis, String key, String after) {
+        throw new UnsupportedOperationException("TODO step 3: start after the given id, else after the newest entry, never at $");
     }
 
     /**

@@ -79,7 +79,7 @@ public final class GroupConsumer implements AutoCloseable {
      * the PEL. Returns true when the handler ran and succeeded.
      */
     static boolean handleAndAcknowledge(UnifiedJedis redis, String stream, String group, EntryHandler handler, StreamEntry entry) {
-        throw new UnsupportedOperationException("TODO step 4: run the handler, then XACK; on failure log it and leave the entry pending");
+        throw new UnsupportedOperationException("TODO step 4: XACK a trimmed entry (no fields) unhandled; else handle, then XACK unless it failed");
     }
 
     /** Creates the group, recovers this consumer's pending entries, then polls on a thread of its own. */

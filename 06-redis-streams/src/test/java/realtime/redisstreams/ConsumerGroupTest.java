@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import realtime.testkit.Cleanup;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamGroupInfo;
 import redis.clients.jedis.resps.StreamPendingEntry;
 
@@ -114,6 +118,38 @@ class ConsumerGroupTest {
     }
 
     @Test
+    @DisplayName("a trimmed pending entry is acknowledged unhandled")
+    void trimmedEntryIsAcknowledged() {
+        redis.client.xgroupCreate(stream, GROUP, new StreamEntryID(0, 0), true);
+        String trimmed = DocumentUpdates.append(redis.client, stream, "doc-1", "u-1", "trimmed");
+        String intact = DocumentUpdates.append(redis.client, stream, "doc-1", "u-2", "intact");
+        // alice receives both entries and crashes, and then trimming deletes the older one.
+        readOwnEntries("alice", StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY);
+        redis.client.xdel(stream, new StreamEntryID(trimmed));
+        // Reading alice's pending entries again returns the deleted one with no fields.
+        List<StreamEntry> redelivered = readOwnEntries("alice", new StreamEntryID(0, 0));
+        assertThat(redelivered).extracting(entry -> entry.getID().toString()).containsExactly(trimmed, intact);
+        RecordingHandler handler = new RecordingHandler();
+
+        List<Boolean> results = new ArrayList<>();
+        for (StreamEntry entry : redelivered) {
+            results.add(GroupConsumer.handleAndAcknowledge(redis.client, stream, GROUP, handler, entry));
+        }
+
+        assertThat(handler.attemptsOf(trimmed))
+                .as("Step 4: entry %s was trimmed, so it has no fields; it must not reach the handler. See GroupConsumer.handleAndAcknowledge.", trimmed)
+                .isZero();
+        assertThat(results)
+                .as("Step 4: handleAndAcknowledge must return false for the trimmed entry %s (not handled) and true for %s", trimmed, intact)
+                .containsExactly(false, true);
+        assertThat(pending())
+                .as("Step 4: a trimmed entry can never be handled, so it must be acknowledged anyway, or it stays pending for ever. "
+                        + "See GroupConsumer.handleAndAcknowledge.")
+                .isEmpty();
+        assertThat(handler.handledIds()).containsExactly(intact);
+    }
+
+    @Test
     @DisplayName("two consumers split 100 entries with no duplicate")
     void twoConsumersSplitTheWork() throws Exception {
         RecordingHandler aliceHandler = new RecordingHandler();
@@ -169,6 +205,11 @@ class ConsumerGroupTest {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    private List<StreamEntry> readOwnEntries(String consumer, StreamEntryID after) {
+        return GroupConsumer.entriesOf(redis.client.xreadGroup(GROUP, consumer,
+                XReadGroupParams.xReadGroupParams().count(10), Map.of(stream, after)));
     }
 
     private List<StreamPendingEntry> pending() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import realtime.testkit.Cleanup;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
 @Tag("step-3")
@@ -56,22 +57,58 @@ class TailTest {
     }
 
     @Test
-    @DisplayName("a tail started at $ skips the history")
-    void dollarSkipsHistory() {
+    @DisplayName("a tail started with no id skips the history")
+    void newTailSkipsHistory() {
         List<String> history = List.of(publish("old 1"), publish("old 2"), publish("old 3"));
         ChatTail tail = startTail(null, BLOCK);
 
-        // "$" only means "after the newest entry" once the XREAD reaches Redis, so keep publishing
-        // until one arrives.
-        await().pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-            publish("new");
-            assertThat(received)
-                    .as("Step 3: a tail started with after = null must start at \"$\" and receive new messages. Tail failure: %s. See ChatTail.startCursor.", tail.failure())
-                    .isNotEmpty();
-        });
-        assertThat(ids())
-                .as("Step 3: a tail started at \"$\" must not replay the history; reading from 0-0 returns every entry again. See ChatTail.startCursor.")
-                .doesNotContainAnyElementsOf(history);
+        // The tail fixed its cursor before start returned, so a message published at once is not
+        // lost even if the first XREAD has not reached Redis yet.
+        String id = publish("new");
+
+        await().untilAsserted(() -> assertThat(ids())
+                .as("Step 3: a tail started with after = null must receive %s, published right after start, and none of the history %s. "
+                        + "Tail failure: %s. See ChatTail.startCursor.", id, history, tail.failure())
+                .containsExactly(id));
+    }
+
+    @Test
+    @DisplayName("start cursor is the newest id, never $")
+    void startCursorIsNewestId() {
+        publish("old 1");
+        String newest = publish("old 2");
+
+        StreamEntryID cursor = ChatTail.startCursor(redis.client, key, null);
+
+        assertThat(cursor.toString())
+                .as("Step 3: with after = null the tail must start after the newest entry, %s, read with XREVRANGE + - COUNT 1. "
+                        + "A cursor of $ stays $ after a BLOCK that returns nothing, and the next XREAD skips what was added in between. "
+                        + "See ChatTail.startCursor.", newest)
+                .isEqualTo(newest);
+    }
+
+    @Test
+    @DisplayName("start cursor of an empty stream is 0-0")
+    void startCursorOfEmptyStream() {
+        StreamEntryID cursor = ChatTail.startCursor(redis.client, key, null);
+
+        assertThat(cursor.toString())
+                .as("Step 3: with after = null and no entry in the stream, every later entry is new: start at 0-0, not at $. "
+                        + "See ChatTail.startCursor.")
+                .isEqualTo("0-0");
+    }
+
+    @Test
+    @DisplayName("start cursor is the given id")
+    void startCursorIsGivenId() {
+        String first = publish("old 1");
+        publish("old 2");
+
+        StreamEntryID cursor = ChatTail.startCursor(redis.client, key, first);
+
+        assertThat(cursor.toString())
+                .as("Step 3: a tail started after %s must continue right after it. See ChatTail.startCursor.", first)
+                .isEqualTo(first);
     }
 
     @Test

@@ -53,15 +53,25 @@ public final class ChatTail implements AutoCloseable {
         if (after != null && !ChatStream.ENTRY_ID.matcher(after).matches()) {
             throw new InvalidFieldException("after", "after must be a stream entry id such as 1718000000000-0, got " + after);
         }
-        ChatTail tail = new ChatTail(redis, key, block, listener, startCursor(after));
+        ChatTail tail = new ChatTail(redis, key, block, listener, startCursor(redis, key, after));
         tail.thread.start();
         return tail;
     }
 
-    /** Returns where the first XREAD starts. */
-    static StreamEntryID startCursor(String after) {
-        // >>> step 3: start after the given id, or at "$" to receive only entries added from now on
-        return after == null ? StreamEntryID.XREAD_NEW_ENTRY : new StreamEntryID(after);
+    /**
+     * Returns where the first XREAD starts: right after {@code after}, or, when it is null, right
+     * after the entry that is newest now, or 0-0 when the stream is empty. The cursor is always a
+     * concrete id, never $, because an XREAD that returns nothing would leave a $ cursor in place
+     * and the next XREAD would skip whatever was added in between.
+     */
+    static StreamEntryID startCursor(UnifiedJedis redis, String key, String after) {
+        // >>> step 3: start after the given id, else after the newest entry, never at $
+        if (after != null) {
+            return new StreamEntryID(after);
+        }
+        List<StreamEntry> newest = redis.xrevrange(key, "+", "-", 1);
+        // An empty or missing stream: every entry that arrives from now on is after 0-0.
+        return newest.isEmpty() ? new StreamEntryID(0, 0) : newest.get(0).getID();
         // <<< step 3
     }
 
@@ -73,7 +83,8 @@ public final class ChatTail implements AutoCloseable {
         // >>> step 3: XREAD BLOCK after the cursor, pass each entry on, and return the last id read
         XReadParams params = XReadParams.xReadParams().block(Math.toIntExact(block.toMillis())).count(BATCH_SIZE);
         List<Map.Entry<String, List<StreamEntry>>> streams = redis.xread(params, Map.of(key, cursor));
-        // Null means BLOCK ran out with nothing new: an ordinary outcome, not an error.
+        // Null means BLOCK ran out with nothing new: an ordinary outcome, not an error. The cursor
+        // is a concrete id (see startCursor), so reading from it again misses nothing.
         if (streams == null) {
             return cursor;
         }

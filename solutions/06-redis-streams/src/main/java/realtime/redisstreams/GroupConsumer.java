@@ -119,7 +119,7 @@ public final class GroupConsumer implements AutoCloseable {
      * the PEL. Returns true when the handler ran and succeeded.
      */
     static boolean handleAndAcknowledge(UnifiedJedis redis, String stream, String group, EntryHandler handler, StreamEntry entry) {
-        // >>> step 4: run the handler, then XACK; on failure log it and leave the entry pending
+        // >>> step 4: XACK a trimmed entry (no fields) unhandled; else handle, then XACK unless it failed
         if (entry.getFields() == null || entry.getFields().isEmpty()) {
             LOG.warn("Entry {} of {} was trimmed before it was handled; acknowledging it", entry.getID(), stream);
             redis.xack(stream, group, entry.getID());

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import realtime.grpc.api.ChatEvent;
-import realtime.grpc.api.ChatMessage;
-import realtime.grpc.api.ChatServiceGrpc;
 import realtime.grpc.api.Order;
 import realtime.grpc.api.OrderStatus;
 import realtime.grpc.api.OrderTrackingServiceGrpc;
@@ -63,12 +61,14 @@ class NettyServerTest {
         List<OrderUpdate> updates = new CopyOnWriteArrayList<>();
         client.follow("order-1", 0, Duration.ofSeconds(10), updates::add);
         ReadingSummary summary = recordTwoReadings();
-        ChatEvent ack = sayHello();
+        List<ChatEvent> chat = sayHello();
 
         assertThat(order.getStatus()).as("Step 7: unary GetOrder over Netty").isEqualTo(OrderStatus.ORDER_STATUS_DELIVERED);
         assertThat(Orders.sequences(updates)).as("Step 7: server streaming over Netty").containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(summary.getCount()).as("Step 7: client streaming over Netty").isEqualTo(2);
-        assertThat(ack.getAck().getClientMessageId()).as("Step 7: bidirectional streaming over Netty").isEqualTo("hello-1");
+        assertThat(chat).as("Step 7: bidirectional streaming over Netty, through ChatClient")
+                .extracting(event -> event.getAck().getClientMessageId())
+                .containsExactly("alice-1");
     }
 
     @Test
@@ -162,14 +162,21 @@ class NettyServerTest {
         return response.values.get(0);
     }
 
-    private ChatEvent sayHello() {
-        Collector<ChatEvent> events = new Collector<>();
-        StreamObserver<ChatMessage> messages = ChatServiceGrpc.newStub(channel)
-                .withDeadlineAfter(5, TimeUnit.SECONDS)
-                .chatStream(events);
-        messages.onNext(ChatMessage.newBuilder().setClientMessageId("hello-1").setSender("alice").setText("hello").build());
-        await("Step 7: the chat acknowledgement").until(() -> !events.valuesSoFar().isEmpty());
-        messages.onCompleted();
-        return events.values.get(0);
+    private List<ChatEvent> sayHello() {
+        List<ChatEvent> events = new CopyOnWriteArrayList<>();
+        ChatClient alice = new ChatClient(channel, "alice", events::add);
+        cleanup.add(alice);
+
+        alice.say("hello");
+        await("Step 7: the chat acknowledgement").until(() -> !events.isEmpty() || alice.ended().isDone());
+        alice.close();
+
+        await("Step 7: the chat call ends after alice leaves").until(alice.ended()::isDone);
+        Status ended = alice.ended().join();
+        if (ended.getCode() == Status.Code.UNIMPLEMENTED) {
+            throw ended.asRuntimeException();
+        }
+        assertThat(ended.getCode()).as("Step 7: a clean leave ends the call with OK, got %s", ended).isEqualTo(Status.Code.OK);
+        return events;
     }
 }

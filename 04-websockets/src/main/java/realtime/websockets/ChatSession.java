@@ -46,7 +46,7 @@ public final class ChatSession {
         return connection;
     }
 
-    /** The rooms this session is a member of; {@link Room} keeps it current. */
+    /** Returns the rooms this session is a member of, a set that {@link Room} keeps current. */
     Set<String> rooms() {
         return rooms;
     }

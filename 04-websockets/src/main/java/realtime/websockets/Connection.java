@@ -1,7 +1,7 @@
 package realtime.websockets;
 
 /**
- * One WebSocket connection as the chat core sees it, whatever library carries it. Each server
+ * One WebSocket connection as the chat core uses it, whatever library carries it. Each server
  * adapts its library's connection to this interface.
  */
 public interface Connection {
@@ -18,9 +18,9 @@ public interface Connection {
     /** Starts the closing handshake: sends a close frame with this code and reason. */
     void close(int code, String reason);
 
-    /** Ends the TCP connection at once, with no close frame: for a peer that no longer answers. */
+    /** Ends the TCP connection at once, with no close frame, for a peer that no longer responds. */
     void abort(String reason);
 
-    /** Sends a ping frame; the peer answers with a pong. */
+    /** Sends a ping frame, to which the peer replies with a pong. */
     void ping();
 }

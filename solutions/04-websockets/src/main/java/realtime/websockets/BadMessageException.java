@@ -10,7 +10,7 @@ public final class BadMessageException extends Exception {
         this.field = field;
     }
 
-    /** The JSON field at fault, or null when the message as a whole is (malformed JSON). */
+    /** Returns the JSON field at fault, or null when the whole message is at fault, as with malformed JSON. */
     public String field() {
         return field;
     }

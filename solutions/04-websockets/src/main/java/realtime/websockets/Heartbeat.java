@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pings every connection once per interval and closes a peer that has been silent for more than
  * two intervals. TCP alone cannot tell: a peer that lost power or network sends no FIN, and the
- * server's socket stays open for as long as nothing is written to it. A ping is something written,
- * and a missing pong is the answer.
+ * server's socket stays open for as long as nothing is written to it. A ping makes the server
+ * write, and a missing pong reveals the dead peer.
  *
  * <p>A silent peer is closed at the first tick after two intervals of silence, so within three
  * intervals of its last message or pong.

@@ -27,7 +27,7 @@ final class JavaWebSocketConnection implements Connection {
 
     @Override
     public int unwritten() {
-        // The library's outbound queue holds one buffer per frame not yet written to the socket,
+        // The library's outbound queue contains one buffer per frame not yet written to the socket,
         // and it never bounds it. Unfragmented text is one frame, so this counts messages
         // (plus the odd ping). WebSocketImpl is the only WebSocket implementation of Java-WebSocket 1.6.0.
         return ((WebSocketImpl) socket).outQueue.size();

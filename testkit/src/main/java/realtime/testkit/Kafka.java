@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.awaitility.Awaitility;
@@ -134,6 +135,7 @@ public final class Kafka {
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
                         .build();
                 quietBrokerLogs();
+                keepTheJvmRunning();
                 formatWithoutOutput(cluster);
                 cluster.startup();
                 cluster.waitForReadyBrokers();
@@ -146,6 +148,17 @@ public final class Kafka {
             KafkaClusterTestKit started = cluster;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(started), "embedded-kafka-shutdown"));
             return started.bootstrapServers();
+        }
+
+        // The broker calls Exit.exit or Exit.halt when a thread meets a fatal error, which stops the
+        // test JVM. NOTE: runs whose tests had all passed were seen to end with a non-zero exit of the
+        // test JVM, which fits such a call while the broker shuts down at JVM exit; here the call is
+        // reported instead, and a broken broker still fails the tests that use it.
+        private static void keepTheJvmRunning() {
+            Exit.Procedure report = (status, message) -> System.err.println(
+                    "The embedded Kafka broker requested a JVM exit with status " + status + " (" + message + "); ignored");
+            Exit.setExitProcedure(report);
+            Exit.setHaltProcedure(report);
         }
 
         // The controller logs its first start at WARN. Applies to slf4j-simple, the binding the

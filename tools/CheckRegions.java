@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks that the tests of a module notice each exercise left undone: for every step region of
- * the solution, alone, it builds the solution with only that region replaced by its TODO, runs
- * the module's tests, and reports a region whose removal no test notices.
+ * Checks that the tests of a module notice each exercise left undone. For every step region of
+ * the solution, it builds the solution with only that region replaced by its TODO and runs the
+ * module's tests. It reports each region whose removal no test notices.
  *
  * <p>Run from the repository root: {@code java tools/CheckRegions.java 01-short-polling}. It runs
  * the tests once per region, so it takes minutes; CI does not run it.

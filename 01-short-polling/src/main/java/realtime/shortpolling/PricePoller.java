@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A short-polling client of {@code GET /prices}. It asks for the changes since the last version it
+ * A short-polling client of {@code GET /prices}. It requests the changes since the last version it
  * saw, on a fixed interval, and hands each change to a listener once, in version order.
  *
- * <p>It sends {@code If-None-Match}, so an unchanged board costs a 304 with no body; waits as long
- * as {@code Retry-After} says after a 429 or 503; and backs off exponentially, with jitter, after
+ * <p>It sends {@code If-None-Match}, so an unchanged board costs a 304 with no body. It waits for
+ * the {@code Retry-After} delay after a 429 or 503, and backs off exponentially, with jitter, after
  * network errors and 5xx. {@link #close()} stops it and leaves no thread running.
  */
 public final class PricePoller implements AutoCloseable {
@@ -69,7 +69,7 @@ public final class PricePoller implements AutoCloseable {
                 .build();
     }
 
-    /** A poller with a backoff from 500 ms up to 30 s. */
+    /** Creates a poller whose backoff runs from 500 ms up to 30 s. */
     public static PricePoller create(URI pricesUri, Duration interval, Consumer<Price> listener) {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), RandomGenerator.getDefault());
         return new PricePoller(pricesUri, interval, backoff, listener);
@@ -90,7 +90,7 @@ public final class PricePoller implements AutoCloseable {
         return lastVersion;
     }
 
-    /** The last exception a poll threw, such as an unreadable body; null when none has. */
+    /** Returns the last exception a poll threw, such as an unreadable body, or null when none has. */
     public RuntimeException lastFailure() {
         return lastFailure;
     }
@@ -142,9 +142,9 @@ public final class PricePoller implements AutoCloseable {
         throw new UnsupportedOperationException("TODO step 5: on 200, deliver each price newer than the last version, in order, then remember version and ETag");
     }
 
-    /** The wait after a response other than 200 or 304. */
+    /** Returns the wait after a response other than 200 or 304. */
     Duration delayAfterRejection(HttpResponse<String> response) {
-        throw new UnsupportedOperationException("TODO step 6: wait as long as Retry-After says; back off after other errors");
+        throw new UnsupportedOperationException("TODO step 6: wait for the Retry-After delay, else back off after errors");
     }
 
     /** Stops polling, waits for a poll in flight to finish, and stops every thread it started. */
